@@ -1,0 +1,22 @@
+# Every gate in one command: `make check` (CI runs the same, see .ci/run).
+PY ?= .venv/bin/python
+CODE = src tests scripts
+
+.PHONY: check lint test snapshots screenshot
+
+check: lint test
+
+lint:
+	$(PY) -m ruff format --check $(CODE)
+	$(PY) -m ruff check $(CODE)
+	$(PY) -m mypy
+
+test:
+	$(PY) -m pytest
+
+# After a deliberate change to the screens: update, then LOOK at every changed SVG.
+snapshots:
+	$(PY) -m pytest tests/test_snapshots.py --snapshot-update
+
+screenshot:
+	$(PY) scripts/screenshot.py

@@ -1,0 +1,5 @@
+import sys
+
+from chiptui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,304 @@
+"""Read a timeline file: every check of the data format, every problem reported at once.
+
+`load(path)` returns a `Timeline` or raises `DataError` listing each problem with the
+file, the line of the record's table header, the record, the field and what is wrong.
+Nothing half-loaded is ever returned.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from chiptui import schema
+from chiptui.model import Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
+
+_HEADER_RE = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+_KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_TOML_AT_RE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
+_RECORD_TYPES: dict[str, type[Any]] = {
+    "source": Source,
+    "speaker": Speaker,
+    "era": Era,
+    "event": Event,
+    "figure": Figure,
+    "quote": Quote,
+}
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a data file, located as precisely as the file allows."""
+
+    file: str
+    message: str
+    line: int | None = None
+    record: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        parts = [f"{self.file}:{self.line}" if self.line else self.file]
+        if self.record:
+            parts.append(self.record)
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class DataError(Exception):
+    """A data file that cannot be used; `problems` holds every reason."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text, or DataError saying why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(shown, "no such file")]) from None
+    except IsADirectoryError:
+        raise DataError([Problem(shown, "is a folder, not a timeline file")]) from None
+    except PermissionError:
+        raise DataError([Problem(shown, "cannot be read: permission denied")]) from None
+    except OSError as error:
+        raise DataError([Problem(shown, f"cannot be read: {error.strerror or error}")]) from None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        message = f"is not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"
+        raise DataError([Problem(shown, message, line=line)]) from None
+
+
+def _locate(text: str) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """Line numbers of each `[[table]]` header, in order, and of each top-level key."""
+    headers: dict[str, list[int]] = {}
+    keys: dict[str, int] = {}
+    in_string: str | None = None
+    top_level = True
+    for number, line in enumerate(text.splitlines(), 1):
+        if in_string is None:
+            if match := _HEADER_RE.match(line):
+                headers.setdefault(match[1], []).append(number)
+                top_level = False
+            elif line.lstrip().startswith("["):
+                top_level = False
+            elif top_level and (match := _KEY_RE.match(line)):
+                keys.setdefault(match[1], number)
+        for quotes in ('"""', "'''"):
+            if line.count(quotes) % 2 and in_string in (None, quotes):
+                in_string = None if in_string else quotes
+    return headers, keys
+
+
+@attrs.frozen
+class _Row:
+    values: dict[str, Any]
+    label: str
+    line: int | None
+    ok: bool
+
+
+class _Checker:
+    def __init__(self, shown: str, text: str) -> None:
+        self.shown = shown
+        self.headers, self.keys = _locate(text)
+        self.problems: list[Problem] = []
+        self.ids: dict[str, tuple[str, int | None]] = {}
+
+    def key_line(self, key: str) -> int | None:
+        """The line of a top-level key or, failing that, of its first [[table]] header."""
+        headers = self.headers.get(key)
+        return self.keys.get(key) or (headers[0] if headers else None)
+
+    def problem(self, message: str, line: int | None, record: str | None = None, field: str | None = None) -> None:
+        self.problems.append(Problem(self.shown, message, line, record, field))
+
+    def top_level(self, document: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+        for key in document:
+            if key not in schema.TOP_LEVEL:
+                line = self.key_line(key)
+                self.problem(f'unknown key "{key}"{did_you_mean(key, schema.TOP_LEVEL)}', line)
+        version = document.get("schema")
+        schema_line = self.keys.get("schema")
+        if version is None:
+            self.problem(f"missing 'schema'; expected schema = {schema.SCHEMA_VERSION} at the top", None)
+        elif isinstance(version, bool) or not isinstance(version, int):
+            self.problem(f"'schema' must be a whole number, got {version!r}", schema_line)
+        elif version > schema.SCHEMA_VERSION:
+            self.problem(
+                f"schema {version} is newer than this chiptui understands (up to "
+                f"{schema.SCHEMA_VERSION}); upgrade chiptui to read this file",
+                schema_line,
+            )
+        elif version < 1:
+            self.problem(f"schema {version} does not exist; expected schema = {schema.SCHEMA_VERSION}", schema_line)
+        title = "chiptui"
+        if "title" in document:
+            try:
+                title = schema.line_text(document["title"])
+            except schema.FieldError as error:
+                self.problem(str(error), self.keys.get("title"), field="title")
+        tour: tuple[str, ...] = ()
+        if "tour" in document:
+            try:
+                tour = tuple(str(i) for i in schema.event_ids(document["tour"]))
+            except schema.FieldError as error:
+                self.problem(str(error), self.keys.get("tour"), field="tour")
+        return title, tour
+
+    def table(self, document: dict[str, Any], name: str) -> list[_Row]:
+        """Check each record of `[[name]]`; return each with the fields that passed."""
+        raw = document.get(name, [])
+        header_lines = self.headers.get(name, [])
+        if not isinstance(raw, list):
+            self.problem(f"expected an array of tables, written [[{name}]]", self.key_line(name))
+            return []
+        good = []
+        spec = schema.TABLES[name]
+        for index, record in enumerate(raw):
+            line = header_lines[index] if index < len(header_lines) else self.keys.get(name)
+            if not isinstance(record, dict):
+                self.problem(
+                    f"expected a table, written [[{name}]], got {type(record).__name__}", line, f"{name} #{index + 1}"
+                )
+                continue
+            record_id = record.get("id")
+            ok_id = isinstance(record_id, str) and schema.SLUG_RE.fullmatch(record_id)
+            label = f'{name} "{record_id}"' if ok_id else f"{name} #{index + 1}"
+            if ok_id:
+                self._claim(str(record_id), label, line)
+            values: dict[str, Any] = {}
+            ok = True
+            for key in record:
+                if key not in spec:
+                    ok = False
+                    self.problem(
+                        f"unknown key{did_you_mean(key, spec)}; expected one of: {', '.join(spec)}", line, label, key
+                    )
+            for field, (convert, required) in spec.items():
+                if field not in record:
+                    if required:
+                        ok = False
+                        self.problem("is missing; this field is required", line, label, field)
+                    continue
+                try:
+                    values[field] = convert(record[field])
+                except schema.FieldError as error:
+                    ok = False
+                    self.problem(str(error), line, label, field)
+            good.append(_Row(values, label, line, ok))
+        return good
+
+    def _claim(self, record_id: str, label: str, line: int | None) -> None:
+        if record_id in self.ids:
+            first, first_line = self.ids[record_id]
+            where = f" (line {first_line})" if first_line else ""
+            self.problem(
+                f'duplicate id "{record_id}": already used by {first}{where}; ids must be unique in the file',
+                line,
+                label,
+                "id",
+            )
+        else:
+            self.ids[record_id] = (label, line)
+
+    def references(self, refs: Iterable[str], kind: str, line: int | None, label: str | None, field: str) -> None:
+        known = [i for i, (owner, _) in self.ids.items() if owner.startswith(f"{kind} ")]
+        for ref in refs:
+            owner = self.ids.get(ref, ("", None))[0]
+            if not owner.startswith(f"{kind} "):
+                self.problem(f'no {kind} has the id "{ref}"{did_you_mean(ref, known)}', line, label, field)
+
+
+def _before(end: PartialDate, start: PartialDate) -> bool:
+    """Whether `end` is earlier than `start`, compared at the coarser of the two precisions."""
+    size = min(len(end.iso()), len(start.iso()))
+    return end.iso()[:size] < start.iso()[:size]
+
+
+def parse(text: str, shown: str) -> Timeline:
+    """Check and build a Timeline from TOML text; `shown` is the file name used in messages."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_AT_RE.match(str(error))
+        if match:
+            message = f"TOML syntax error at column {match[3]}: {match[1]}"
+            raise DataError([Problem(shown, message, int(match[2]))]) from None
+        raise DataError([Problem(shown, f"TOML syntax error: {error}")]) from None
+    checker = _Checker(shown, text)
+    title, tour = checker.top_level(document)
+    tables = {name: checker.table(document, name) for name in schema.TABLES}
+
+    units: dict[str, tuple[str, str, int | None]] = {}
+    for row in tables["event"]:
+        values, label, line = row.values, row.label, row.line
+        checker.references(values.get("sources", ()), "source", line, label, "sources")
+        if "end" in values and "date" in values and _before(values["end"], values["date"]):
+            message = (
+                f"{values['end'].iso()} is before the date {values['date'].iso()}; expected an end on or after the date"
+            )
+            checker.problem(message, line, label, "end")
+    for row in tables["era"]:
+        values = row.values
+        if "end" in values and "start" in values and values["end"] < values["start"]:
+            message = f"{values['end']} is before the start {values['start']}; expected end >= start"
+            checker.problem(message, row.line, row.label, "end")
+    for row in tables["figure"]:
+        values, label, line = row.values, row.label, row.line
+        checker.references(values.get("sources", ()), "source", line, label, "sources")
+        series, unit = values.get("series"), values.get("unit")
+        if series is None or unit is None:
+            continue
+        first = units.setdefault(series, (unit, label, line))
+        if first[0] != unit:
+            message = (
+                f'unit "{unit}" differs from "{first[0]}" of {first[1]} (line {first[2]}) '
+                f'in series "{series}"; expected one unit per series'
+            )
+            checker.problem(message, line, label, "unit")
+    for row in tables["quote"]:
+        values, label, line = row.values, row.label, row.line
+        checker.references(values.get("sources", ()), "source", line, label, "sources")
+        if "speaker" in values:
+            checker.references([values["speaker"]], "speaker", line, label, "speaker")
+        checker.references(values.get("events", ()), "event", line, label, "events")
+    checker.references(tour, "event", checker.keys.get("tour"), None, "tour")
+
+    if checker.problems:
+        raise DataError(sorted(checker.problems, key=lambda p: p.line or 0))
+    built = {name: [_RECORD_TYPES[name](**row.values) for row in rows] for name, rows in tables.items()}
+    return Timeline(
+        title=title,
+        sources={s.id: s for s in built["source"]},
+        speakers={s.id: s for s in built["speaker"]},
+        eras=built["era"],
+        events=built["event"],
+        figures=built["figure"],
+        quotes=built["quote"],
+        tour=tour,
+    )
+
+
+def load(path: Path | str, shown: str | None = None) -> Timeline:
+    """Load and check a timeline file; raise DataError with every problem found."""
+    path = Path(path)
+    shown = shown or str(path)
+    return parse(read_text(path, shown), shown)

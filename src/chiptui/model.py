@@ -1,0 +1,274 @@
+"""The timeline's records and the queries the screens need.
+
+Plain frozen values and one immutable collection; nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+QuoteKind = Literal["direct", "paraphrase"]
+
+
+@attrs.frozen
+class PartialDate:
+    """A date known to the year, the month or the day: its precision is part of it."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; ValueError says what is wrong."""
+        match = _DATE_RE.fullmatch(text)
+        if match is None:
+            raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        if not 1000 <= year <= 9999:
+            raise ValueError(f"year {year} is outside 1000-9999")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month:02d} does not exist")
+        if month is not None and day is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"{MONTHS[month - 1]} {year} has no day {day:02d}")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """Sort key: a year-only date sorts before the dated events of that year."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def label(self) -> str:
+        """The date at its real precision: "1965", "Jul 2013", "12 Sep 1958"."""
+        if self.month is None:
+            return str(self.year)
+        month = MONTHS[self.month - 1]
+        if self.day is None:
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    note: str | None = None
+    seed_says: str | None = None
+    correction: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Speaker:
+    id: str
+    name: str
+    name_zh: str | None = None
+    role: str | None = None
+    seed_says: str | None = None
+    correction: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Era:
+    id: str
+    title: str
+    start: int
+    end: int
+    summary: str | None = None
+    seed_says: str | None = None
+    correction: str | None = None
+
+    def covers(self, year: int) -> bool:
+        return self.start <= year <= self.end
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    text: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    end: PartialDate | None = None
+    circa: bool = False
+    region: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    seed_says: str | None = None
+    correction: str | None = None
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    def when(self) -> str:
+        """The date (and end) as shown: "c. 1965", "12 Jul 2013 – 23 Dec 2013"."""
+        text = self.date.label()
+        if self.end is not None:
+            text = f"{text} – {self.end.label()}"
+        return f"c. {text}" if self.circa else text
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    id: str
+    label: str
+    year: int
+    value: float
+    unit: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    series: str | None = None
+    approx: bool = False
+    seed_says: str | None = None
+    note: str | None = None
+    correction: str | None = None
+
+    def amount(self) -> str:
+        """The value with its unit, "about" where it is approximate."""
+        number = f"{self.value:,.3f}".rstrip("0").rstrip(".")
+        return f"{'about ' if self.approx else ''}{number} {self.unit}"
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    id: str
+    speaker: str
+    date: PartialDate
+    kind: QuoteKind
+    text: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    events: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    years: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+    seed_says: str | None = None
+    correction: str | None = None
+
+
+def _sorted_eras(eras: Iterable[Era]) -> tuple[Era, ...]:
+    return tuple(sorted(eras, key=lambda era: (era.start, era.end)))
+
+
+def _sorted_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """Date order; a year-only date before the dated events of its year; file order on ties."""
+    return tuple(sorted(events, key=lambda event: event.date.key))
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Timeline:
+    """Everything one data file holds, events in date order, with the queries screens use."""
+
+    title: str
+    sources: dict[str, Source]
+    speakers: dict[str, Speaker]
+    eras: tuple[Era, ...] = attrs.field(converter=_sorted_eras)
+    events: tuple[Event, ...] = attrs.field(converter=_sorted_events)
+    figures: tuple[Figure, ...] = attrs.field(converter=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(converter=tuple)
+    tour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    _event_years: tuple[int, ...] = attrs.field(init=False)
+    _figure_years: tuple[int, ...] = attrs.field(init=False)
+    _figures_by_year: dict[int, tuple[Figure, ...]] = attrs.field(init=False)
+    _quotes_by_event: dict[str, tuple[Quote, ...]] = attrs.field(init=False)
+    _quotes_by_year: dict[int, tuple[Quote, ...]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_event: dict[str, list[Quote]] = {}
+        by_year: dict[int, list[Quote]] = {}
+        for quote in self.quotes:
+            for event_id in quote.events:
+                by_event.setdefault(event_id, []).append(quote)
+            for year in quote.years:
+                by_year.setdefault(year, []).append(quote)
+        figures: dict[int, list[Figure]] = {}
+        for figure in self.figures:
+            figures.setdefault(figure.year, []).append(figure)
+        object.__setattr__(self, "_event_years", tuple(e.year for e in self.events))
+        object.__setattr__(self, "_figure_years", tuple(sorted(figures)))
+        object.__setattr__(self, "_figures_by_year", {y: tuple(f) for y, f in figures.items()})
+        object.__setattr__(self, "_quotes_by_event", {k: tuple(v) for k, v in by_event.items()})
+        object.__setattr__(self, "_quotes_by_year", {k: tuple(v) for k, v in by_year.items()})
+
+    def index_for_year(self, year: int) -> int | None:
+        """The first event of `year`, or of the nearest year that has events (earlier on a tie)."""
+        years = self._event_years
+        if not years:
+            return None
+        at = bisect.bisect_left(years, year)
+        if at < len(years) and years[at] == year:
+            return at
+        if at == len(years):
+            return bisect.bisect_left(years, years[-1])
+        if at == 0:
+            return 0
+        before, after = years[at - 1], years[at]
+        target = before if year - before <= after - year else after
+        return bisect.bisect_left(years, target)
+
+    def figures_for_year(self, year: int) -> tuple[Figure, ...]:
+        return self._figures_by_year.get(year, ())
+
+    def nearest_figure_year(self, year: int) -> int | None:
+        """The year nearest `year` that has figures (the earlier one on a tie)."""
+        years = self._figure_years
+        if not years:
+            return None
+        return min(years, key=lambda y: (abs(y - year), y))
+
+    def quotes_for_event(self, event_id: str) -> tuple[Quote, ...]:
+        return self._quotes_by_event.get(event_id, ())
+
+    def quotes_for_year(self, year: int) -> tuple[Quote, ...]:
+        return self._quotes_by_year.get(year, ())
+
+    def eras_for_year(self, year: int) -> tuple[Era, ...]:
+        return tuple(era for era in self.eras if era.covers(year))
+
+    def series_units(self) -> dict[str, str]:
+        """Each series and its unit (the loader has checked there is one)."""
+        return {f.series: f.unit for f in self.figures if f.series is not None}
+
+    def summary(self) -> str:
+        """A one-line count of what the file holds."""
+        counts = [
+            (len(self.sources), "source"),
+            (len(self.speakers), "speaker"),
+            (len(self.eras), "era"),
+            (len(self.events), "event"),
+            (len(self.figures), "figure"),
+            (len(self.quotes), "quote"),
+        ]
+        text = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+        if self.events:
+            text += f"; {self.events[0].year}–{max(e.year for e in self.events)}"
+        return text

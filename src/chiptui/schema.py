@@ -1,0 +1,207 @@
+"""The data format's tables and fields, and how one field's value is checked.
+
+Pure functions: each converter returns the clean value or raises `FieldError`
+with what is wrong and what was expected.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from chiptui.model import PartialDate
+
+SCHEMA_VERSION = 1
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+TOP_LEVEL = ("schema", "title", "tour", "source", "speaker", "era", "event", "figure", "quote")
+
+
+class FieldError(ValueError):
+    """A field's value is wrong; the message says what was expected."""
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str:
+    """Drop terminal control characters; tabs become spaces; single-line text loses newlines."""
+    text = text.replace("\t", " ")
+    if not multiline:
+        text = text.replace("\r\n", " ").replace("\n", " ")
+    return _CONTROL_RE.sub("", text).strip()
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    names = {int: "an integer", float: "a number", str: "a string"}
+    name = names.get(type(value))
+    if name is not None:
+        return f"{name} ({value!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
+
+
+def _string(value: object, *, multiline: bool = False) -> str:
+    if not isinstance(value, str):
+        raise FieldError(f"expected a string, got {_type_name(value)}")
+    text = clean_text(value, multiline=multiline)
+    if not text:
+        raise FieldError("is empty; expected some text")
+    return text
+
+
+def line_text(value: object) -> str:
+    return _string(value)
+
+
+def long_text(value: object) -> str:
+    return _string(value, multiline=True)
+
+
+def slug(value: object) -> str:
+    if not isinstance(value, str):
+        raise FieldError(f"expected a string id, got {_type_name(value)}")
+    if not value:
+        raise FieldError('is empty; expected an id like "spreadtrum-deal"')
+    if not SLUG_RE.fullmatch(value):
+        shown = clean_text(value) or "?"
+        raise FieldError(
+            f'"{shown}" is not a valid id; expected lowercase letters, digits and "-", starting with a letter or digit'
+        )
+    return value
+
+
+def date(value: object) -> PartialDate:
+    if not isinstance(value, str):
+        raise FieldError(f'expected a date string like "2013-07-12", got {_type_name(value)}')
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        shown = clean_text(value) or "?"
+        raise FieldError(f'"{shown}" is not a real date: {error}') from None
+
+
+def year(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(f"expected a year (a whole number), got {_type_name(value)}")
+    if not 1000 <= value <= 9999:
+        raise FieldError(f"year {value} is outside 1000-9999")
+    return value
+
+
+def number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldError(f"expected a number, got {_type_name(value)}")
+    if not math.isfinite(value):
+        raise FieldError(f"expected a finite number, got {value}")
+    return float(value)
+
+
+def boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"expected true or false, got {_type_name(value)}")
+    return value
+
+
+def quote_kind(value: object) -> str:
+    if value not in ("direct", "paraphrase"):
+        shown = clean_text(value) if isinstance(value, str) else _type_name(value)
+        raise FieldError(f'"{shown}" is not a kind; expected "direct" or "paraphrase"')
+    return str(value)
+
+
+def _list_of(
+    item: Callable[[object], object], what: str, *, at_least_one: bool
+) -> Callable[[object], tuple[object, ...]]:
+    def convert(value: object) -> tuple[object, ...]:
+        if not isinstance(value, list):
+            raise FieldError(f"expected a list of {what}, got {_type_name(value)}")
+        if at_least_one and not value:
+            raise FieldError(f"is empty; expected at least one of {what}")
+        items = []
+        for position, element in enumerate(value, 1):
+            try:
+                items.append(item(element))
+            except FieldError as error:
+                raise FieldError(f"item {position}: {error}") from None
+        return tuple(items)
+
+    return convert
+
+
+source_ids = _list_of(slug, "source ids", at_least_one=True)
+event_ids = _list_of(slug, "event ids", at_least_one=False)
+tags = _list_of(line_text, "tags", at_least_one=False)
+years = _list_of(year, "years", at_least_one=False)
+
+Converter = Callable[[object], object]
+# table -> field -> (converter, required)
+_COMMON: dict[str, tuple[Converter, bool]] = {
+    "seed_says": (long_text, False),
+    "correction": (long_text, False),
+}
+TABLES: dict[str, dict[str, tuple[Converter, bool]]] = {
+    "source": {
+        "id": (slug, True),
+        "title": (line_text, True),
+        "publisher": (line_text, False),
+        "date": (date, False),
+        "url": (line_text, False),
+        "note": (long_text, False),
+        **_COMMON,
+    },
+    "speaker": {
+        "id": (slug, True),
+        "name": (line_text, True),
+        "name_zh": (line_text, False),
+        "role": (line_text, False),
+        **_COMMON,
+    },
+    "era": {
+        "id": (slug, True),
+        "title": (line_text, True),
+        "start": (year, True),
+        "end": (year, True),
+        "summary": (long_text, False),
+        **_COMMON,
+    },
+    "event": {
+        "id": (slug, True),
+        "date": (date, True),
+        "end": (date, False),
+        "circa": (boolean, False),
+        "title": (line_text, True),
+        "text": (long_text, True),
+        "region": (slug, False),
+        "tags": (tags, False),
+        "sources": (source_ids, True),
+        **_COMMON,
+    },
+    "figure": {
+        "id": (slug, True),
+        "series": (slug, False),
+        "label": (line_text, True),
+        "year": (year, True),
+        "value": (number, True),
+        "unit": (line_text, True),
+        "approx": (boolean, False),
+        "sources": (source_ids, True),
+        "note": (long_text, False),
+        **_COMMON,
+    },
+    "quote": {
+        "id": (slug, True),
+        "speaker": (slug, True),
+        "date": (date, True),
+        "kind": (quote_kind, True),
+        "text": (long_text, True),
+        "events": (event_ids, False),
+        "years": (years, False),
+        "sources": (source_ids, True),
+        **_COMMON,
+    },
+}

@@ -1,0 +1,1 @@
+"""The explorer's widgets: each takes a Timeline and never reads files."""

@@ -1,0 +1,66 @@
+"""Building blocks for the panels' text.
+
+Everything from a data file goes in as plain strings (never markup), so `[/]` or
+`[@click=…]` in a title is shown as typed.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from chiptui.model import Source, Speaker, Timeline
+
+HEADING = "bold $primary"
+LABEL = "bold $secondary"
+MUTED = "dim"
+
+
+def heading(text: str) -> Content:
+    return Content.styled(text, HEADING)
+
+
+def corrected(seed_says: str | None, correction: str | None) -> list[Content]:
+    """What the source article said and what is right, where a record carries them."""
+    lines = []
+    if seed_says:
+        lines.append(Content.assemble(("The article said: ", LABEL), ("“", MUTED), seed_says, ("”", MUTED)))
+    if correction:
+        lines.append(Content.assemble(("Correction: ", LABEL), correction))
+    return lines
+
+
+def source_line(source: Source) -> Content:
+    """One citation: title, publisher, date, and the address on its own line."""
+    parts: list[str | tuple[str, str]] = [(source.title, "bold")]
+    if source.publisher:
+        parts.append(f" — {source.publisher}")
+    if source.date:
+        parts.append(f", {source.date.label()}")
+    if source.url:
+        parts.append(("\n" + source.url, MUTED))
+    if source.note:
+        parts.append(("\n" + source.note, "italic"))
+    lines = [Content.assemble(*parts), *corrected(source.seed_says, source.correction)]
+    return Content("\n").join(lines)
+
+
+def speaker_lines(speaker: Speaker) -> list[Content]:
+    """A speaker's name (with the Chinese), role, and any correction of how the article named them."""
+    name = f"{speaker.name} {speaker.name_zh}" if speaker.name_zh else speaker.name
+    lines = [Content.assemble((name, "bold $secondary"), (f" — {speaker.role}" if speaker.role else "", MUTED))]
+    lines.extend(corrected(speaker.seed_says, speaker.correction))
+    return lines
+
+
+def citations(timeline: Timeline, source_ids: tuple[str, ...], *, full: bool = True) -> list[Content]:
+    """The sources of a record, numbered, in full or as a one-line list of titles."""
+    sources = [timeline.sources[i] for i in source_ids if i in timeline.sources]
+    if not full:
+        titles = "; ".join(s.title for s in sources)
+        return [Content.assemble(("Source: " if len(sources) == 1 else "Sources: ", MUTED), (titles, MUTED))]
+    return [Content.assemble((f"[{number}] ", LABEL), source_line(source)) for number, source in enumerate(sources, 1)]
+
+
+def stack(blocks: list[Content | None]) -> Content:
+    """Join blocks with newlines, leaving out empty ones."""
+    return Content("\n").join(block for block in blocks if block is not None)

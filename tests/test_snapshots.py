@@ -1,0 +1,49 @@
+"""Snapshots of the screens. Plain `def` tests; the theme is set explicitly.
+
+Look at every SVG you add or update before committing it (see README: Development).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chiptui.app import ChipApp, make_app
+from chiptui.cli import bundled_timeline
+from chiptui.loader import load
+from tests.conftest import DATA
+
+SnapCompare = Any
+
+
+def bundled(start_year: int | None = None) -> ChipApp:
+    return make_app(load(bundled_timeline()), start_year=start_year, theme="chiptui")
+
+
+def test_first_screen_120x40(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(), terminal_size=(120, 40))
+
+
+def test_first_screen_80x24(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(), terminal_size=(80, 24))
+
+
+def test_year_2018(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(start_year=2018), terminal_size=(120, 40))
+
+
+def test_moved_down_three_events(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(), press=["down", "j", "down"], terminal_size=(120, 40))
+
+
+def test_hostile_text(snap_compare: SnapCompare) -> None:
+    app = make_app(load(DATA / "hostile.toml"), theme="chiptui")
+    assert snap_compare(app, terminal_size=(100, 30))
+
+
+def test_no_color(snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(load(DATA / "small.toml"), start_year=2018, theme="chiptui")
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(100, 30))
