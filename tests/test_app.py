@@ -52,6 +52,20 @@ async def test_keys_move_the_cursor(small: Timeline) -> None:
             assert (key, selected_id(app)) == (key, expected)
 
 
+async def test_clicking_an_event_selects_it(small: Timeline) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one(TimelineList)
+        row = timeline.event_rows[3]
+        await pilot.click(TimelineList, offset=(5, row))
+        await pilot.pause()
+        assert selected_id(app) == small.events[3].id
+        await pilot.click(TimelineList, offset=(5, timeline.rows.index(small.eras[1])))
+        await pilot.pause()
+        assert selected_id(app) == small.events[3].id
+
+
 async def test_page_moves_by_a_screenful(small: Timeline) -> None:
     app = make_app(small)
     async with app.run_test(size=(120, 10)) as pilot:
@@ -116,6 +130,7 @@ async def test_start_year_2018_on_the_bundled_timeline() -> None:
         screen = app.screen
         assert isinstance(screen, MainScreen) and screen.selected is not None
         assert screen.selected.year == 2018
+        assert screen.timeline.events[screen.query_one(TimelineList).cursor] == screen.selected
         figures = panel_text(app, FiguresPanel)
         assert "China IC imports" in figures and "312.06 USD bn" in figures
         quotes = panel_text(app, QuotesPanel)

@@ -75,7 +75,7 @@ def test_empty_sources_list(write: Write) -> None:
     )
     problem = only(write(text))
     assert (problem.record, problem.field) == ('event "first-ic"', "sources")
-    assert "at least one" in problem.message
+    assert problem.message == "is empty; expected at least one source id"
 
 
 def test_wrong_type(write: Write) -> None:
@@ -93,7 +93,13 @@ def test_boolean_is_not_a_number(write: Write) -> None:
 def test_unknown_key_suggests_the_close_one(write: Write) -> None:
     problem = only(write(VALID.replace('text = "A chip."', 'text = "A chip."\ntitel = "x"')))
     assert (problem.record, problem.field) == ('event "first-ic"', "titel")
-    assert 'did you mean "title"?' in problem.message
+    assert problem.message == 'unknown key; did you mean "title"?'
+
+
+def test_unknown_key_far_from_any_lists_the_known_ones(write: Write) -> None:
+    problem = only(write(VALID.replace('text = "A chip."', 'text = "A chip."\ncolour = "x"')))
+    assert (problem.record, problem.field) == ('event "first-ic"', "colour")
+    assert problem.message.startswith("unknown key; expected one of: id, date, end, circa, title, text")
 
 
 def test_unknown_top_level_key(write: Write) -> None:

@@ -65,6 +65,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f'; did you mean "{close[0]}"?' if close else ""
 
 
+def _unknown_key(key: str, known: list[str]) -> str:
+    hint = did_you_mean(key, known)
+    return f"unknown key{hint}" if hint else f"unknown key; expected one of: {', '.join(known)}"
+
+
 def read_text(path: Path, shown: str) -> str:
     """The file's text, or DataError saying why it cannot be read."""
     try:
@@ -189,9 +194,7 @@ class _Checker:
             for key in record:
                 if key not in spec:
                     ok = False
-                    self.problem(
-                        f"unknown key{did_you_mean(key, spec)}; expected one of: {', '.join(spec)}", line, label, key
-                    )
+                    self.problem(_unknown_key(key, list(spec)), line, label, key)
             for field, (convert, required) in spec.items():
                 if field not in record:
                     if required:

@@ -115,13 +115,13 @@ def quote_kind(value: object) -> str:
 
 
 def _list_of(
-    item: Callable[[object], object], what: str, *, at_least_one: bool
+    item: Callable[[object], object], what: str, *, at_least_one: str = ""
 ) -> Callable[[object], tuple[object, ...]]:
     def convert(value: object) -> tuple[object, ...]:
         if not isinstance(value, list):
             raise FieldError(f"expected a list of {what}, got {_type_name(value)}")
         if at_least_one and not value:
-            raise FieldError(f"is empty; expected at least one of {what}")
+            raise FieldError(f"is empty; expected at least one {at_least_one}")
         items = []
         for position, element in enumerate(value, 1):
             try:
@@ -133,10 +133,10 @@ def _list_of(
     return convert
 
 
-source_ids = _list_of(slug, "source ids", at_least_one=True)
-event_ids = _list_of(slug, "event ids", at_least_one=False)
-tags = _list_of(line_text, "tags", at_least_one=False)
-years = _list_of(year, "years", at_least_one=False)
+source_ids = _list_of(slug, "source ids", at_least_one="source id")
+event_ids = _list_of(slug, "event ids")
+tags = _list_of(line_text, "tags")
+years = _list_of(year, "years")
 
 Converter = Callable[[object], object]
 # table -> field -> (converter, required)

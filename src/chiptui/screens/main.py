@@ -33,6 +33,8 @@ class MainScreen(Screen[None]):
         start = timeline.index_for_year(start_year) if start_year is not None else 0
         self.start = start or 0
         self.title = timeline.title
+        if timeline.events:  # the first paint shows the start event; the timeline's Moved confirms it
+            self.set_reactive(MainScreen.selected, timeline.events[self.start])
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▣")
@@ -48,20 +50,15 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._select(self.start)
         self.query_one(TimelineList).focus()
+        if not self.timeline.events:
+            self.sub_title = "no events"
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < WIDE, "-narrow")
 
     @on(TimelineList.Moved)
     def _moved(self, message: TimelineList.Moved) -> None:
-        self._select(message.index)
-
-    def _select(self, index: int) -> None:
-        events_ = self.timeline.events
-        if not events_:
-            self.sub_title = "no events"
-            return
-        self.selected = events_[index]
-        self.sub_title = f"{events_[index].year} · event {index + 1} of {len(events_)}"
+        event = self.timeline.events[message.index]
+        self.selected = event
+        self.sub_title = f"{event.year} · event {message.index + 1} of {len(self.timeline.events)}"

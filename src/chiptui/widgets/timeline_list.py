@@ -90,6 +90,8 @@ class TimelineList(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.rows))
         self.call_after_refresh(self._scroll_to_cursor, center=True)
+        if self.timeline.events:
+            self.post_message(self.Moved(self.cursor))
 
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, len(self.timeline.events) - 1))
