@@ -71,20 +71,20 @@ def _data_path(given: str | None) -> tuple[Path, str]:
     return bundled_timeline(), "bundled data/timeline.toml"
 
 
-def _load(given: str | None) -> Timeline:
+def _load(given: str | None) -> tuple[Timeline, str]:
+    """The checked timeline (DataError if it is not good) and the name it goes by."""
     path, shown = _data_path(given)
-    return load(path, shown)
+    return load(path, shown), shown
 
 
 def check(given: str | None) -> int:
-    path, shown = _data_path(given)
-    timeline = load(path, shown)
+    timeline, shown = _load(given)
     print(f"{shown}: OK: {timeline.summary()}")
     return EXIT_OK
 
 
 def explore(given: str | None, year: int | None) -> int:
-    timeline = _load(given)
+    timeline, _ = _load(given)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "chiptui: the explorer needs a terminal (standard input and output must be a terminal).\n"

@@ -254,10 +254,6 @@ class Timeline:
     def eras_for_year(self, year: int) -> tuple[Era, ...]:
         return tuple(era for era in self.eras if era.covers(year))
 
-    def series_units(self) -> dict[str, str]:
-        """Each series and its unit (the loader has checked there is one)."""
-        return {f.series: f.unit for f in self.figures if f.series is not None}
-
     def summary(self) -> str:
         """A one-line count of what the file holds."""
         counts = [

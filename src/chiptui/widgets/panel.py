@@ -32,9 +32,10 @@ class Panel(VerticalScroll):
         super().__init__(id=id)
         self.timeline = timeline
         self.border_title = self.PANEL_TITLE
+        self.body = Static(markup=False)
 
     def compose(self) -> ComposeResult:
-        yield Static(markup=False)
+        yield self.body
 
     def on_mount(self) -> None:
         self._show()
@@ -44,10 +45,8 @@ class Panel(VerticalScroll):
             self._show()
 
     def _show(self) -> None:
-        body = self.query(Static).first(Static) if self.children else None
-        if body is not None:
-            body.update(self.render_event(self.selected))
-            self.scroll_home(animate=False)
+        self.body.update(self.render_event(self.selected))
+        self.scroll_home(animate=False)
 
     def render_event(self, event: Event | None) -> Content:
         raise NotImplementedError
