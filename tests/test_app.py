@@ -57,11 +57,11 @@ async def test_clicking_an_event_selects_it(small: Timeline) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         timeline = app.screen.query_one(TimelineList)
-        row = timeline.event_rows[3]
+        row = timeline.view.row_of[3]
         await pilot.click(TimelineList, offset=(5, row))
         await pilot.pause()
         assert selected_id(app) == small.events[3].id
-        await pilot.click(TimelineList, offset=(5, timeline.rows.index(small.eras[1])))
+        await pilot.click(TimelineList, offset=(5, timeline.view.rows.index(small.eras[1])))
         await pilot.pause()
         assert selected_id(app) == small.events[3].id
 

@@ -47,3 +47,32 @@ def test_no_color(snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch) ->
     app = make_app(load(DATA / "small.toml"), start_year=2018, theme="chiptui")
     assert app.no_color
     assert snap_compare(app, terminal_size=(100, 30))
+
+
+def test_60x20(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(start_year=2018), terminal_size=(60, 20))
+
+
+def test_typing_a_year(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(), press=["1", "9"], terminal_size=(120, 40))
+
+
+def test_search_with_matches(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(), press=["slash", *"memory", "enter", "n"], terminal_size=(120, 40))
+
+
+def test_filter_dialog(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(), press=["f", "space", "tab", "down", "space"], terminal_size=(120, 40))
+
+
+def test_filtered_timeline(snap_compare: SnapCompare) -> None:
+    press = ["f", "tab", "tab", "space", "enter"]  # the first speaker
+    assert snap_compare(bundled(start_year=2018), press=press, terminal_size=(120, 40))
+
+
+def test_event_in_full(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(start_year=2018), press=["enter"], terminal_size=(120, 40))
+
+
+def test_help(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(), press=["question_mark"], terminal_size=(120, 50))

@@ -31,7 +31,6 @@ class ChipApp(App[None]):
     """Explore a timeline; `start_year` puts the cursor on that year (or the nearest)."""
 
     CSS_PATH = "app.tcss"
-    ENABLE_COMMAND_PALETTE = False  # the palette comes with its own provider, not half-built
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="app.quit")]
 
     def __init__(self, timeline: Timeline, *, start_year: int | None = None, theme: str = "chiptui") -> None:

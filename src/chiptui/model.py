@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
 
@@ -201,6 +202,7 @@ class Timeline:
     _figures_by_year: dict[int, tuple[Figure, ...]] = attrs.field(init=False)
     _quotes_by_event: dict[str, tuple[Quote, ...]] = attrs.field(init=False)
     _quotes_by_year: dict[int, tuple[Quote, ...]] = attrs.field(init=False)
+    _search_texts: list[str] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_event: dict[str, list[Quote]] = {}
@@ -250,6 +252,42 @@ class Timeline:
 
     def quotes_for_year(self, year: int) -> tuple[Quote, ...]:
         return self._quotes_by_year.get(year, ())
+
+    def speakers_by_event(self) -> dict[str, frozenset[str]]:
+        """Who is quoted about each event."""
+        by_event: dict[str, set[str]] = {}
+        for quote in self.quotes:
+            for event_id in quote.events:
+                by_event.setdefault(event_id, set()).add(quote.speaker)
+        return {event_id: frozenset(speakers) for event_id, speakers in by_event.items()}
+
+    def search_texts(self) -> list[str]:
+        """Per event, casefolded: title, text, tags, what the article said, the correction and the
+        quotes about it. Built on first use, then kept."""
+        if len(self._search_texts) != len(self.events):
+            texts = self._search_texts
+            texts.clear()
+            for event in self.events:
+                parts = [event.title, event.text, *event.tags, event.seed_says or "", event.correction or ""]
+                for quote in self._quotes_by_event.get(event.id, ()):
+                    parts.extend((quote.text, quote.seed_says or "", quote.correction or ""))
+                texts.append("\n".join(parts).casefold())
+        return self._search_texts
+
+    def span(self) -> tuple[int, int] | None:
+        """The first and last year of the events and eras."""
+        years = [y for era in self.eras for y in (era.start, era.end)]
+        if self._event_years:
+            years.extend((self._event_years[0], max(self._event_years)))
+        return (min(years), max(years)) if years else None
+
+    def regions(self) -> Counter[str]:
+        """How many events each region has."""
+        return Counter(event.region for event in self.events if event.region)
+
+    def tags(self) -> Counter[str]:
+        """How many events carry each tag."""
+        return Counter(tag for event in self.events for tag in event.tags)
 
     def eras_for_year(self, year: int) -> tuple[Era, ...]:
         return tuple(era for era in self.eras if era.covers(year))

@@ -1,64 +1,255 @@
-"""The main screen: timeline on the left; the event, its figures and its quotes on the right.
+"""The main screen: the year ruler over the timeline; the event, its figures and its quotes beside it.
 
-The screen owns the selection: the timeline reports its cursor with `Moved`, the screen
-sets `selected`, and every panel is bound to it.
+The screen owns the selection: the timeline reports its cursor with `Moved`, the screen sets
+`selected`, and every panel is bound to it. The keys that find a moment (years, eras, a typed
+year, search, filter) live here so they work whichever panel has focus.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 
+from chiptui.commands import TimelineCommands
 from chiptui.model import Event, Timeline
+from chiptui.schema import clean_text
+from chiptui.screens.detail import DetailScreen
+from chiptui.screens.filter import FilterScreen
+from chiptui.screens.help import HelpScreen
+from chiptui.view import Filter, Search, View
 from chiptui.widgets.event_panel import EventPanel
 from chiptui.widgets.figures_panel import FiguresPanel
+from chiptui.widgets.prompts import SearchBar, YearPrompt
 from chiptui.widgets.quotes_panel import QuotesPanel
+from chiptui.widgets.ruler import YearRuler
+from chiptui.widgets.status import StatusLine
 from chiptui.widgets.timeline_list import TimelineList
 
-WIDE = 110
+WIDE = 110  # narrower than this, the figures and quotes stack under the event
+SMALL = 70  # narrower than this, the timeline sits above the event and the side panels go
+TALL = 30  # lower than this, the ruler leaves out the era bands
+WIDE_FOOTER = 80  # narrower than this, the footer leaves out the palette's hint (Ctrl+P still works)
+
+# Priority: the key that opens a prompt moves focus at once, so what is typed next lands in it.
+DIGITS = [
+    Binding(d, f"type_year('{d}')", "Type a year", show=False, priority=True, id=f"main.digit-{d}")
+    for d in "0123456789"
+]
 
 
 class MainScreen(Screen[None]):
     """Everything moves with the timeline's cursor."""
 
+    COMMANDS: ClassVar = {TimelineCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "year(-1)", "Previous year", key_display="←", show=False, id="main.year-previous"),
+        Binding("right", "year(1)", "Next year", key_display="→", show=False, id="main.year-next"),
+        Binding("h", "year(-1)", "Previous year", show=False, id="main.year-previous-vim"),
+        Binding("l", "year(1)", "Next year", show=False, id="main.year-next-vim"),
+        Binding("left_square_bracket", "era(-1)", "Previous era", key_display="[", show=False, id="main.era-prev"),
+        Binding("right_square_bracket", "era(1)", "Next era", key_display="]", show=False, id="main.era-next"),
+        *DIGITS,
+        Binding("slash", "search", "Search", key_display="/", priority=True, id="main.search"),
+        Binding("n", "search_next(1)", "Next match", id="main.match-next"),
+        Binding("N", "search_next(-1)", "Previous match", id="main.match-previous"),
+        Binding("f", "filter", "Filter", id="main.filter"),
+        Binding("escape", "clear", "Clear", key_display="Esc", id="main.clear"),
+        Binding("enter", "detail", "In full", key_display="⏎", id="main.detail"),
+        Binding("question_mark", "help", "Help", key_display="?", id="main.help"),
+    ]
+
     selected: var[Event | None] = var(None)
+    filter: var[Filter] = var(Filter)
 
     def __init__(self, timeline: Timeline, start_year: int | None = None) -> None:
         super().__init__()
         self.timeline = timeline
-        start = timeline.index_for_year(start_year) if start_year is not None else 0
-        self.start = start or 0
+        self.view = View(timeline)
+        self.search: Search | None = None
+        self.start = (self.view.position_for_year(start_year) if start_year is not None else 0) or 0
         self.title = timeline.title
         if timeline.events:  # the first paint shows the start event; the timeline's Moved confirms it
-            self.set_reactive(MainScreen.selected, timeline.events[self.start])
+            self.set_reactive(MainScreen.selected, self.view.event(self.start))
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▣")
+        yield YearRuler(self.view, id="ruler")
         with Horizontal(id="body"):
-            timeline = TimelineList(self.timeline, self.start, id="timeline")
+            timeline = TimelineList(self.view, self.start, id="timeline")
             timeline.border_title = "Timeline"
             yield timeline
             with Vertical(id="detail"):
                 yield EventPanel(self.timeline, id="event").data_bind(MainScreen.selected)
                 with Horizontal(id="side"):
                     yield FiguresPanel(self.timeline, id="figures").data_bind(MainScreen.selected)
-                    yield QuotesPanel(self.timeline, id="quotes").data_bind(MainScreen.selected)
+                    yield QuotesPanel(self.timeline, id="quotes").data_bind(MainScreen.selected, MainScreen.filter)
+        with Vertical(id="bottom"):
+            yield StatusLine(id="status")
+            yield YearPrompt(id="year-prompt")
+            yield SearchBar(id="search")
         yield Footer()
 
+    @property
+    def list(self) -> TimelineList:
+        return self.query_one(TimelineList)
+
     def on_mount(self) -> None:
-        self.query_one(TimelineList).focus()
+        self.list.focus()
         if not self.timeline.events:
             self.sub_title = "no events"
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < WIDE, "-narrow")
+        self.set_class(event.size.width < SMALL, "-small")
+        self.set_class(event.size.height < TALL, "-short")
+        self.query_one(Footer).show_command_palette = event.size.width >= WIDE_FOOTER
 
     @on(TimelineList.Moved)
     def _moved(self, message: TimelineList.Moved) -> None:
-        event = self.timeline.events[message.index]
-        self.selected = event
-        self.sub_title = f"{event.year} · event {message.index + 1} of {len(self.timeline.events)}"
+        if message.index is None:
+            self.selected = None
+            self.sub_title = "no events match the filter" if self.filter.active else "no events"
+        else:
+            event = self.timeline.events[message.index]
+            self.selected = event
+            position = self.list.cursor
+            self.sub_title = f"{event.year} · event {position + 1} of {len(self.view)}"
+            self.query_one(YearRuler).year = event.year
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.query_one(StatusLine).show(self.timeline, self.view, self.search, self.list.cursor)
+        shown = f"{len(self.view)} of {len(self.timeline.events)}" if self.filter.active else ""
+        self.list.border_subtitle = shown
+
+    # Moving: years, eras, a typed year, the ruler, the palette
+
+    def go(self, position: int | None) -> None:
+        """Put the cursor at `position` (None: nowhere to go, so ring the bell)."""
+        if position is None:
+            self.app.bell()
+        else:
+            self.list.cursor = position
+
+    def go_to_year(self, year: int) -> None:
+        """The first event of `year`, or of the nearest year with events, saying so."""
+        position = self.view.position_for_year(year)
+        if position is None:
+            self.notify("No events to go to.", severity="warning")
+            return
+        landed = self.view.years[position]
+        if landed != year:
+            among = " among the filtered events" if self.filter.active else ""
+            self.notify(f"No events in {year}{among}; the nearest year is {landed}.", title="Go to year")
+        self.go(position)
+
+    def go_to_event(self, index: int) -> None:
+        """Select event `index`, clearing the filter if it hides that event."""
+        if self.view.position_of(index) is None:
+            self.notify("The filter hid this event, so it is cleared.", title="Filter")
+            self.filter = Filter()
+        position = self.view.position_of(index)
+        if position is not None:
+            self.list.focus()
+            self.go(position)
+
+    def action_year(self, step: int) -> None:
+        self.go(self.view.next_year(self.list.cursor, step) if self.view else None)
+
+    def action_era(self, step: int) -> None:
+        self.go(self.view.next_era(self.list.cursor, step) if self.view else None)
+
+    def action_type_year(self, digit: str) -> None:
+        self.query_one(YearPrompt).begin(digit)
+
+    @on(YearPrompt.Chosen)
+    def _year_chosen(self, message: YearPrompt.Chosen) -> None:
+        self.go_to_year(message.year)
+
+    @on(YearRuler.Picked)
+    def _year_picked(self, message: YearRuler.Picked) -> None:
+        self.go_to_year(message.year)
+
+    # Search
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).reveal(self.search.query if self.search else "")
+
+    @on(Input.Changed, "SearchBar")
+    def _search_changed(self, message: Input.Changed) -> None:
+        query = clean_text(message.value)
+        self.search = Search(self.view, query, previous=self.search) if query else None
+        self.list.highlight(self.search)
+        self._show_status()
+
+    @on(Input.Submitted, "SearchBar")
+    def _search_submitted(self) -> None:
+        self.query_one(SearchBar).close()
+        self.list.focus()
+        if self.search is not None:
+            self.action_search_next(1)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.list.focus()
+        self._clear_search()
+
+    def _clear_search(self) -> None:
+        self.search = None
+        self.list.highlight(None)
+        self._show_status()
+
+    def action_search_next(self, step: int) -> None:
+        if self.search is not None and not self.search:
+            self.notify(f"No matches for “{self.search.query}”.", title="Search", severity="warning")
+            return
+        self.go(self.search.next(self.list.cursor, step) if self.search else None)
+
+    # Filter, clearing, detail, help
+
+    def action_filter(self) -> None:
+        self.app.push_screen(FilterScreen(self.timeline, self.filter), self._filter_chosen)
+
+    def _filter_chosen(self, chosen: Filter | None) -> None:
+        if chosen is not None:
+            self.filter = chosen
+
+    def watch_filter(self, old: Filter, new: Filter) -> None:
+        if old == new:
+            return
+        index = self.list.event_index
+        self.view = View(self.timeline, new)
+        query = self.search.query if self.search else ""
+        self.search = Search(self.view, query) if query else None
+        self.query_one(YearRuler).show(self.view)
+        self.list.show(self.view, self.view.nearest_position(index) if index is not None else 0)
+        self.list.highlight(self.search)
+
+    def action_clear(self) -> None:
+        if self.search is not None:
+            self._clear_search()
+        elif self.filter.active:
+            self.filter = Filter()
+
+    def action_detail(self) -> None:
+        if self.selected is not None:
+            self.app.push_screen(DetailScreen(self.timeline, self.selected))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("search", "type_year") and isinstance(self.focused, (Input, YearPrompt)):
+            return False  # the key is typed into the prompt
+        if action == "search_next":
+            return self.search is not None
+        if action == "clear":
+            return self.search is not None or self.filter.active
+        return True

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from chiptui.model import Event, Figure
+from chiptui.model import Event
 from chiptui.widgets.panel import Panel
-from chiptui.widgets.render import LABEL, MUTED, citations, corrected, heading, stack
+from chiptui.widgets.render import figure_lines, heading, stack
 
 
 class FiguresPanel(Panel):
@@ -29,15 +29,5 @@ class FiguresPanel(Panel):
             blocks.append(heading(f"Nearest year with figures: {nearest}"))
         for figure in figures:
             blocks.append(Content(""))
-            blocks.extend(self._figure(figure))
+            blocks.extend(figure_lines(self.timeline, figure))
         return stack(blocks)
-
-    def _figure(self, figure: Figure) -> list[Content]:
-        lines = [
-            Content.assemble((figure.label, "bold"), ": ", (figure.amount(), "bold $accent")),
-        ]
-        lines.extend(corrected(figure.seed_says, figure.correction))
-        if figure.note:
-            lines.append(Content.assemble(("Note: ", LABEL), (figure.note, MUTED)))
-        lines.extend(citations(self.timeline, figure.sources, full=False))
-        return lines

@@ -21,7 +21,7 @@ class Panel(VerticalScroll):
         padding: 0 1;
         height: 1fr;
         scrollbar-size-vertical: 1;
-        &:focus { border: round $primary; }
+        &:focus { border: heavy $primary; }
     }
     """
     PANEL_TITLE = ""

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from chiptui.model import Source, Speaker, Timeline
+from chiptui.model import Event, Figure, Quote, Source, Speaker, Timeline
 
 HEADING = "bold $primary"
 LABEL = "bold $secondary"
 MUTED = "dim"
+DIRECT = "bold"
+PARAPHRASE = "italic"
 
 
 def heading(text: str) -> Content:
@@ -64,3 +66,64 @@ def citations(timeline: Timeline, source_ids: tuple[str, ...], *, full: bool = T
 def stack(blocks: list[Content | None]) -> Content:
     """Join blocks with newlines, leaving out empty ones."""
     return Content("\n").join(block for block in blocks if block is not None)
+
+
+def event_content(timeline: Timeline, event: Event) -> Content:
+    """An event in full: date at its precision, region, tags, title, text, eras, corrections, sources."""
+    facts = [event.when()]
+    if event.region:
+        facts.append(event.region)
+    facts.extend(f"#{tag}" for tag in event.tags)
+    eras = timeline.eras_for_year(event.year)
+    blocks: list[Content | None] = [
+        Content.styled(" · ".join(facts), LABEL),
+        heading(event.title),
+        Content(""),
+        Content(event.text),
+    ]
+    if event.circa:
+        blocks.append(Content.styled("The date is approximate.", MUTED))
+    if eras:
+        blocks.append(Content(""))
+        names = "; ".join(f"{era.title} ({era.start}–{era.end})" for era in eras)
+        blocks.append(Content.assemble(("Era: ", LABEL), names))
+    fixes = corrected(event.seed_says, event.correction)
+    if fixes:
+        blocks.append(Content(""))
+        blocks.extend(fixes)
+    blocks.append(Content(""))
+    blocks.append(heading("Sources"))
+    blocks.extend(citations(timeline, event.sources))
+    return stack(blocks)
+
+
+def quote_lines(timeline: Timeline, quote: Quote, *, full_sources: bool = False) -> list[Content]:
+    """A quote under its speaker's name; direct words in bold quotation marks, paraphrase after ≈."""
+    speaker = timeline.speakers.get(quote.speaker)
+    name = speaker.name if speaker else quote.speaker
+    if speaker and speaker.name_zh:
+        name = f"{name} {speaker.name_zh}"
+    if quote.kind == "direct":
+        kind = Content.styled("in their words", LABEL)
+        text = Content.assemble(("“", DIRECT), (quote.text, DIRECT), ("”", DIRECT))
+    else:
+        kind = Content.styled("reported (paraphrase)", MUTED)
+        text = Content.assemble(("≈ ", MUTED), (quote.text, PARAPHRASE))
+    lines = [
+        Content(""),
+        Content.assemble((name, "bold $secondary"), " · ", kind, (f" · {quote.date.label()}", MUTED)),
+        text,
+    ]
+    lines.extend(corrected(quote.seed_says, quote.correction))
+    lines.extend(citations(timeline, quote.sources, full=full_sources))
+    return lines
+
+
+def figure_lines(timeline: Timeline, figure: Figure, *, full_sources: bool = False) -> list[Content]:
+    """A figure's label and amount, what the article said, its note and its sources."""
+    lines = [Content.assemble((figure.label, "bold"), ": ", (figure.amount(), "bold $accent"))]
+    lines.extend(corrected(figure.seed_says, figure.correction))
+    if figure.note:
+        lines.append(Content.assemble(("Note: ", LABEL), (figure.note, MUTED)))
+    lines.extend(citations(timeline, figure.sources, full=full_sources))
+    return lines

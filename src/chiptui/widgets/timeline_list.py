@@ -1,4 +1,4 @@
-"""The timeline: every event in date order, era headers where eras begin, one cursor.
+"""The timeline: the visible events in date order, era headers where eras begin, one cursor.
 
 A line-API widget: it renders only the rows on screen, so its cost does not grow
 with the number of events (a ListView of one widget per row would).
@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
@@ -18,7 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from chiptui.model import Era, Event, Timeline
+from chiptui.model import Era, Event
+from chiptui.view import Search, View
 
 
 def _fit(text: str, width: int) -> str:
@@ -37,6 +39,7 @@ class TimelineList(ScrollView, can_focus=True):
         "timeline-list--era",
         "timeline-list--date",
         "timeline-list--cursor",
+        "timeline-list--match",
     }
     DEFAULT_CSS = """
     TimelineList {
@@ -44,12 +47,13 @@ class TimelineList(ScrollView, can_focus=True):
         & > .timeline-list--era { color: $secondary; text-style: bold; }
         & > .timeline-list--date { color: $text-muted; }
         & > .timeline-list--cursor { background: $surface-lighten-2; text-style: bold; }
+        & > .timeline-list--match { color: $text-accent; text-style: bold underline; }
         &:focus > .timeline-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Next", key_display="↓", id="timeline.next"),
-        Binding("up", "cursor_up", "Previous", key_display="↑", id="timeline.previous"),
+        Binding("down", "cursor_down", "Next", key_display="↓", show=False, id="timeline.next"),
+        Binding("up", "cursor_up", "Previous", key_display="↑", show=False, id="timeline.previous"),
         Binding("j", "cursor_down", "Next", show=False, id="timeline.next-vim"),
         Binding("k", "cursor_up", "Previous", show=False, id="timeline.previous-vim"),
         Binding("pagedown", "page_down", "Page down", show=False, id="timeline.page-down"),
@@ -61,50 +65,62 @@ class TimelineList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
 
     class Moved(Message):
-        """The cursor is on another event."""
+        """The cursor is on another event (`index` into `timeline.events`; None when nothing is shown)."""
 
-        def __init__(self, index: int) -> None:
+        def __init__(self, index: int | None) -> None:
             super().__init__()
             self.index = index
 
-    def __init__(self, timeline: Timeline, cursor: int = 0, *, id: str | None = None) -> None:
+    def __init__(self, view: View, cursor: int = 0, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.timeline = timeline
-        self.rows: list[Era | int] = []
-        self.event_rows: list[int] = []
-        self._build_rows()
+        self.view = view
+        self.search: Search | None = None
         self.set_reactive(TimelineList.cursor, self.validate_cursor(cursor))
-        self.date_width = max((cell_len(self._date(e)) for e in timeline.events), default=4)
+        self.date_width = max((cell_len(self._date(e)) for e in view.timeline.events[:2000]), default=4)
 
-    def _build_rows(self) -> None:
-        """Events in order, each era's header just before its first event."""
-        eras = list(self.timeline.eras)
-        for index, event in enumerate(self.timeline.events):
-            while eras and eras[0].start <= event.year:
-                era = eras.pop(0)
-                if era.end >= event.year:
-                    self.rows.append(era)
-            self.event_rows.append(len(self.rows))
-            self.rows.append(index)
+    @property
+    def event_index(self) -> int | None:
+        """The selected event's index in `timeline.events`."""
+        return self.view.indices[self.cursor] if self.view.indices else None
 
     def on_mount(self) -> None:
-        self.virtual_size = Size(0, len(self.rows))
+        self.virtual_size = Size(0, len(self.view.rows))
         self.call_after_refresh(self._scroll_to_cursor, center=True)
-        if self.timeline.events:
-            self.post_message(self.Moved(self.cursor))
+        self.post_message(self.Moved(self.event_index))
+
+    def show(self, view: View, cursor: int) -> None:
+        """Show another view (a filter changed) with the cursor at `cursor`."""
+        self.view = view
+        self.search = None
+        self.virtual_size = Size(0, len(view.rows))
+        self.set_reactive(TimelineList.cursor, self.validate_cursor(cursor))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_to_cursor(center=True)
+        self.refresh()
+        self.post_message(self.Moved(self.event_index))
+
+    def highlight(self, search: Search | None) -> None:
+        """Mark the matches of `search` (None clears the marks)."""
+        self.search = search
+        self.refresh()
 
     def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, len(self.timeline.events) - 1))
+        return max(0, min(cursor, len(self.view) - 1))
 
     def watch_cursor(self) -> None:
         self._scroll_to_cursor()
         self.refresh()
-        self.post_message(self.Moved(self.cursor))
+        self.post_message(self.Moved(self.event_index))
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
-        if self.event_rows:
-            row = self.event_rows[self.cursor]
-            self.scroll_to_region(Region(0, row, 1, 1), animate=False, force=True, center=center)
+        if self.view.row_of:
+            row = self.view.row_of[self.cursor]
+            top = row
+            while top > 0 and not isinstance(self.view.rows[top - 1], int):
+                top -= 1  # keep the era headings above the cursor in sight
+            height = min(row - top + 1, max(1, self.scrollable_content_region.height))
+            region = Region(0, row + 1 - height, 1, height)
+            self.scroll_to_region(region, animate=False, force=True, center=center, immediate=True)
 
     def on_focus(self) -> None:
         self.refresh()
@@ -132,23 +148,26 @@ class TimelineList(ScrollView, can_focus=True):
         self.cursor = 0
 
     def action_last(self) -> None:
-        self.cursor = len(self.timeline.events) - 1
+        self.cursor = len(self.view) - 1
 
     def on_click(self, event: events.Click) -> None:
         row = event.y + self.scroll_offset.y
-        if 0 <= row < len(self.rows) and isinstance(target := self.rows[row], int):
+        if 0 <= row < len(self.view.rows) and isinstance(target := self.view.rows[row], int):
             self.cursor = target
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         row = y + self.scroll_offset.y
-        if not 0 <= row < len(self.rows):
-            return Strip.blank(width, base)
-        item = self.rows[row]
+        rows = self.view.rows
+        if not rows and y == 0:
+            text = "No events match the filter." if self.view.filter.active else "No events."
+            return Strip([Segment(_fit(f" {text}", width), self.rich_style)]).crop_extend(0, width, self.rich_style)
+        if not 0 <= row < len(rows):
+            return Strip.blank(width, self.rich_style)
+        item = rows[row]
         if isinstance(item, Era):
             return self._era_line(item, width)
-        return self._event_line(self.timeline.events[item], item == self.cursor, width)
+        return self._event_line(item, width)
 
     def _era_line(self, era: Era, width: int) -> Strip:
         style = self.get_component_rich_style("timeline-list--era")
@@ -159,13 +178,27 @@ class TimelineList(ScrollView, can_focus=True):
     def _date(event: Event) -> str:
         return f"c.{event.date.label()}" if event.circa else event.date.label()
 
-    def _event_line(self, event: Event, is_cursor: bool, width: int) -> Strip:
+    def _event_line(self, position: int, width: int) -> Strip:
+        event = self.view.event(position)
         date_style = self.get_component_rich_style("timeline-list--date")
         style = self.rich_style
-        if is_cursor:
+        match_style = self.get_component_rich_style("timeline-list--match")
+        if position == self.cursor:
             cursor = self.get_component_rich_style("timeline-list--cursor")
-            style, date_style = style + cursor, date_style + cursor
-        date = f" {self._date(event).ljust(self.date_width)}  "
-        title = _fit(event.title, width - cell_len(date))
-        segments = [Segment(date, date_style), Segment(title, style)]
+            style, date_style, match_style = style + cursor, date_style + cursor, match_style + cursor
+        is_match = self.search is not None and position in self.search
+        date = f"{self._date(event).ljust(self.date_width)}  "
+        title = _fit(event.title, width - cell_len(date) - 1)
+        segments = [Segment("•", match_style) if is_match else Segment(" ", date_style), Segment(date, date_style)]
+        segments.extend(self._title_segments(title, style, match_style if is_match else style))
         return Strip(segments).crop_extend(0, width, style)
+
+    def _title_segments(self, title: str, style: Style, match_style: Style) -> list[Segment]:
+        """The title with the search's matches in `match_style`."""
+        spans = self.search.spans(title) if self.search is not None and match_style != style else []
+        segments, at = [], 0
+        for start, end in spans:
+            segments += [Segment(title[at:start], style), Segment(title[start:end], match_style)]
+            at = end
+        segments.append(Segment(title[at:], style))
+        return segments

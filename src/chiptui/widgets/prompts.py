@@ -1,0 +1,129 @@
+"""The two one-line prompts at the bottom of the screen: "go to year" and search."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+DIGITS = frozenset("0123456789")
+
+
+class YearPrompt(Static, can_focus=True):
+    """`19__`: digits fill it, Backspace edits, Esc cancels; the fourth digit posts `Chosen`."""
+
+    DEFAULT_CSS = """
+    YearPrompt {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        display: none;
+    }
+    """
+
+    class Chosen(Message):
+        def __init__(self, year: int) -> None:
+            super().__init__()
+            self.year = year
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.digits = ""
+        self._return_to: Widget | None = None
+
+    def begin(self, digit: str) -> None:
+        """Open with `digit` typed (a digit that arrives before focus moves here is added)."""
+        if not self.display:
+            self._return_to = self.screen.focused
+            self.digits = ""
+            self.display = True
+            self.screen.set_focus(self)  # now, so digits typed quickly after the first land here
+        self._type(digit)
+
+    def close(self) -> None:
+        self.digits = ""
+        self.display = False
+        if self._return_to is not None and self._return_to.is_attached:
+            self._return_to.focus()
+        self._return_to = None
+
+    def _show(self) -> None:
+        typed = (self.digits + "____")[:4]
+        self.update(
+            Content.assemble(
+                ("Go to year: ", "bold"),
+                (typed, "bold $text-accent underline"),
+                ("   0–9 type · Backspace edits · Esc cancels", "dim"),
+            )
+        )
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.key == "escape":
+            self.close()
+        elif event.key == "backspace":
+            self.digits = self.digits[:-1]
+            if self.digits:
+                self._show()
+            else:
+                self.close()
+        elif event.character is not None and event.character in DIGITS:
+            self._type(event.character)
+        else:
+            self.app.bell()
+
+    def _type(self, digit: str) -> None:
+        self.digits += digit
+        if len(self.digits) < 4:
+            self._show()
+            return
+        year = int(self.digits)
+        self.close()
+        self.post_message(self.Chosen(year))
+
+    def on_blur(self) -> None:
+        if self.display:
+            self._return_to = None
+            self.close()
+
+
+class SearchBar(Input):
+    """`/` opens it; the screen searches as it changes; Enter jumps; Esc closes and clears."""
+
+    DEFAULT_CSS = """
+    SearchBar {
+        display: none;
+        border: none;
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        &:focus { border: none; background: $panel; }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Clear search", id="search.cancel")]
+
+    class Cancelled(Message):
+        pass
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder="Search titles, text, quotes, corrections", id=id)
+
+    def reveal(self, query: str = "") -> None:
+        self.display = True
+        self.value = query
+        self.cursor_position = len(query)
+        self.screen.set_focus(self)  # now, so what is typed right after `/` lands here
+
+    def close(self) -> None:
+        self.display = False
+
+    def action_cancel(self) -> None:
+        self.close()
+        self.value = ""
+        self.post_message(self.Cancelled())
