@@ -372,3 +372,18 @@ async def test_hostile_text_stays_text_in_the_palette_and_filter() -> None:
         await pilot.pause()
         await pilot.press("escape", "slash", *"[bold]", "enter")
         assert app.return_code is None
+
+
+async def test_every_builtin_theme_draws_every_screen(small: Timeline) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(100, 30)) as pilot:
+        themes = sorted(app.available_themes)
+        assert "chiptui" in themes and "textual-light" in themes
+        for theme in themes:
+            app.theme = theme
+            await pilot.press("slash", "e", "enter", "f")
+            await pilot.pause()
+            await pilot.press("escape", "enter")
+            await pilot.pause()
+            await pilot.press("escape", "escape")
+            assert isinstance(app.screen, MainScreen) and app.return_code is None, theme
