@@ -1,6 +1,6 @@
 # Every gate in one command: `make check` (CI runs the same, see .ci/run).
 PY ?= .venv/bin/python
-CODE = src tests scripts
+CODE = src tests scripts bench
 
 .PHONY: check lint test snapshots screenshot
 

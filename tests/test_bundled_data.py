@@ -98,7 +98,7 @@ def test_quotes_are_the_articles_words_verbatim(timeline: Timeline) -> None:
 def test_each_quote_speaks_about_something(timeline: Timeline) -> None:
     for quote in timeline.quotes:
         assert quote.events or quote.years, quote.id
-    imports = timeline.quotes_for_year(2018)
+    imports = timeline.quotes_about_year(2018)
     assert any(q.speaker == "wei-shaojun" and "312 billion" in q.text for q in imports)
 
 

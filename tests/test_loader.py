@@ -255,3 +255,63 @@ def test_control_characters_are_stripped(write: Write) -> None:
 def test_markup_like_text_is_kept_as_text(write: Write) -> None:
     event = load(write(VALID.replace("The first IC", "[@click=app.quit]x[/]"))).events[0]
     assert event.title == "[@click=app.quit]x[/]"
+
+
+COMPARISON = """
+[[figure]]
+id = "world-2018"
+label = "World"
+year = 2018
+value = 468.8
+unit = "USD bn"
+sources = ["article"]
+
+[[comparison]]
+id = "imports-vs-world"
+title = "Imports beside world sales"
+figures = ["imports-2018-usd", "world-2018"]
+whole = "world-2018"
+"""
+
+
+def test_a_comparison_loads_and_belongs_to_its_figures_year(write: Write) -> None:
+    timeline = load(write(VALID + COMPARISON))
+    (comparison,) = timeline.comparisons
+    assert comparison.figures == ("imports-2018-usd", "world-2018") and comparison.whole == "world-2018"
+    assert timeline.comparisons_for_year(2018) == (comparison,)
+    assert timeline.comparisons_for_year(2017) == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "says"),
+    [
+        (
+            'figures = ["imports-2018-usd", "world-2018"]',
+            'figures = ["imports-2018-usd", "wrld-2018"]',
+            "figures",
+            "no figure",
+        ),
+        (
+            'figures = ["imports-2018-usd", "world-2018"]',
+            'figures = ["imports-2018-usd", "first-ic"]',
+            "figures",
+            "no figure",
+        ),
+        ('figures = ["imports-2018-usd", "world-2018"]', 'figures = ["world-2018"]', "figures", "one figure"),
+        ('whole = "world-2018"', 'whole = "nothing"', "whole", "no figure"),
+        (
+            'unit = "USD bn"\nsources = ["article"]\n\n[[comparison]]',
+            'unit = "CNY bn"\nsources = ["article"]\n\n[[comparison]]',
+            "figures",
+            "different units",
+        ),
+        ('title = "Imports beside world sales"\n', "", "title", "missing"),
+    ],
+)
+def test_a_bad_comparison_is_named(write: Write, old: str, new: str, field: str, says: str) -> None:
+    text = VALID + COMPARISON
+    assert old in text
+    problem = only(write(text.replace(old, new)))
+    assert (problem.record, problem.field) == ('comparison "imports-vs-world"', field)
+    assert says in problem.message
+    assert problem.line == text.replace(old, new).splitlines().index("[[comparison]]") + 1

@@ -77,7 +77,10 @@ def test_figures_and_nearest_year(small: Timeline) -> None:
 
 def test_quotes_for_event_and_year(small: Timeline) -> None:
     assert [q.id for q in small.quotes_for_event("ev-2018a")] == ["q-direct", "q-paraphrase"]
-    assert [q.id for q in small.quotes_for_year(2018)] == ["q-direct"]
+    assert [q.id for q in small.quotes_about_year(2018)] == ["q-direct", "q-paraphrase"]  # named, or via its event
+    assert [q.id for q in small.quotes_about_year(1978)] == ["q-1978"]
+    assert small.quotes_about_year(2013) == ()
+    assert small.nearest_quote_year(2013) == 2018 and small.nearest_quote_year(1990) == 1978
     assert small.quotes_for_event("ev-2019") == ()
 
 

@@ -76,3 +76,16 @@ def test_event_in_full(snap_compare: SnapCompare) -> None:
 
 def test_help(snap_compare: SnapCompare) -> None:
     assert snap_compare(bundled(), press=["question_mark"], terminal_size=(120, 50))
+
+
+def test_panels_2018_full(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(start_year=2018), press=["tab", "tab"], terminal_size=(200, 60))
+
+
+def test_panels_2018_80x24(snap_compare: SnapCompare) -> None:
+    assert snap_compare(bundled(start_year=2018), press=["tab", "tab", "down"], terminal_size=(80, 24))
+
+
+def test_figure_in_full(snap_compare: SnapCompare) -> None:
+    press = ["tab", "tab", "down", "down", "down", "enter"]  # the fourth figure of 2018, with its series
+    assert snap_compare(bundled(start_year=2018), press=press, terminal_size=(120, 50))

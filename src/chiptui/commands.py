@@ -36,7 +36,6 @@ class TimelineCommands(Provider):
     async def startup(self) -> None:
         self.main: MainScreen = self.screen  # type: ignore[assignment]
         self.timeline: Timeline = self.main.timeline
-        self.index_of = {event.id: i for i, event in enumerate(self.timeline.events)}
 
     def _go_event(self, index: int | None, *, focus: str | None = None) -> Callable[[], None]:
         def go() -> None:
@@ -61,7 +60,7 @@ class TimelineCommands(Provider):
             yield f"Year {year}", "Jump to the first event of the year", self._go_year(year)
         quoted: dict[str, int] = {}
         for quote in timeline.quotes:
-            index = next((self.index_of[e] for e in quote.events if e in self.index_of), None)
+            index = next((i for i in map(timeline.event_index, quote.events) if i is not None), None)
             if index is not None:
                 quoted.setdefault(quote.speaker, index)
             text = quote.text if len(quote.text) <= QUOTE_CHARS else quote.text[: QUOTE_CHARS - 1] + "…"

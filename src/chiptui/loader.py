@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from chiptui import schema
-from chiptui.model import Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
+from chiptui.model import Comparison, Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
 
 _HEADER_RE = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
@@ -29,6 +29,7 @@ _RECORD_TYPES: dict[str, type[Any]] = {
     "event": Event,
     "figure": Figure,
     "quote": Quote,
+    "comparison": Comparison,
 }
 
 
@@ -284,6 +285,21 @@ def parse(text: str, shown: str) -> Timeline:
             checker.references([values["speaker"]], "speaker", line, label, "speaker")
         checker.references(values.get("events", ()), "event", line, label, "events")
     checker.references(tour, "event", checker.keys.get("tour"), None, "tour")
+    figure_units: dict[str, str] = {
+        row.values["id"]: row.values["unit"] for row in tables["figure"] if "id" in row.values and "unit" in row.values
+    }
+    for row in tables["comparison"]:
+        values, label, line = row.values, row.label, row.line
+        ids = list(values.get("figures", ()))
+        checker.references(ids, "figure", line, label, "figures")
+        if "figures" in values and len(ids) < 2:
+            checker.problem("has one figure; expected two or more to compare", line, label, "figures")
+        if "whole" in values:
+            checker.references([values["whole"]], "figure", line, label, "whole")
+        comparison_units = {figure_units[i] for i in [*ids, values.get("whole", "")] if i in figure_units}
+        if len(comparison_units) > 1:
+            shown = ", ".join(f'"{u}"' for u in sorted(comparison_units))
+            checker.problem(f"the figures have different units ({shown}); expected one unit", line, label, "figures")
 
     if checker.problems:
         raise DataError(sorted(checker.problems, key=lambda p: p.line or 0))
@@ -297,6 +313,7 @@ def parse(text: str, shown: str) -> Timeline:
         figures=built["figure"],
         quotes=built["quote"],
         tour=tour,
+        comparisons=built["comparison"],
     )
 
 

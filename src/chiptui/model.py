@@ -172,6 +172,20 @@ class Quote:
     correction: str | None = None
 
 
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """Figures of one unit drawn side by side on one scale; `whole` (a figure id) is the 100% that
+    the others are shown as a share of."""
+
+    id: str
+    title: str
+    figures: tuple[str, ...] = attrs.field(converter=tuple)
+    whole: str | None = None
+    note: str | None = None
+    seed_says: str | None = None
+    correction: str | None = None
+
+
 def _sorted_eras(eras: Iterable[Era]) -> tuple[Era, ...]:
     return tuple(sorted(eras, key=lambda era: (era.start, era.end)))
 
@@ -197,29 +211,45 @@ class Timeline:
     figures: tuple[Figure, ...] = attrs.field(converter=tuple)
     quotes: tuple[Quote, ...] = attrs.field(converter=tuple)
     tour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    _event_years: tuple[int, ...] = attrs.field(init=False)
-    _figure_years: tuple[int, ...] = attrs.field(init=False)
-    _figures_by_year: dict[int, tuple[Figure, ...]] = attrs.field(init=False)
-    _quotes_by_event: dict[str, tuple[Quote, ...]] = attrs.field(init=False)
-    _quotes_by_year: dict[int, tuple[Quote, ...]] = attrs.field(init=False)
+    comparisons: tuple[Comparison, ...] = attrs.field(default=(), converter=tuple)
+    _event_years: tuple[int, ...] = attrs.field(init=False, repr=False)
+    _figure_years: tuple[int, ...] = attrs.field(init=False, repr=False)
+    _figures_by_year: dict[int, tuple[Figure, ...]] = attrs.field(init=False, repr=False)
+    _quotes_by_event: dict[str, tuple[Quote, ...]] = attrs.field(init=False, repr=False)
+    _series: dict[str, tuple[Figure, ...]] = attrs.field(init=False, repr=False)
+    _figures_by_id: dict[str, Figure] = attrs.field(init=False, repr=False)
+    _quote_years: tuple[int, ...] = attrs.field(init=False, repr=False)
+    _quotes_about_year: dict[int, tuple[Quote, ...]] = attrs.field(init=False, repr=False)
+    _event_index: dict[str, int] = attrs.field(init=False, repr=False)
     _search_texts: list[str] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_event: dict[str, list[Quote]] = {}
-        by_year: dict[int, list[Quote]] = {}
         for quote in self.quotes:
             for event_id in quote.events:
                 by_event.setdefault(event_id, []).append(quote)
-            for year in quote.years:
-                by_year.setdefault(year, []).append(quote)
         figures: dict[int, list[Figure]] = {}
         for figure in self.figures:
             figures.setdefault(figure.year, []).append(figure)
+        series: dict[str, list[Figure]] = {}
+        for figure in self.figures:
+            if figure.series:
+                series.setdefault(figure.series, []).append(figure)
+        event_years = {event.id: event.year for event in self.events}
+        about: dict[int, list[Quote]] = {}
+        for quote in self.quotes:
+            years = {*quote.years, *(event_years[e] for e in quote.events if e in event_years)}
+            for year in sorted(years):
+                about.setdefault(year, []).append(quote)
+        object.__setattr__(self, "_quotes_about_year", {k: tuple(v) for k, v in about.items()})
+        object.__setattr__(self, "_event_index", {event.id: i for i, event in enumerate(self.events)})
+        object.__setattr__(self, "_series", {k: tuple(sorted(v, key=lambda f: f.year)) for k, v in series.items()})
+        object.__setattr__(self, "_figures_by_id", {figure.id: figure for figure in self.figures})
+        object.__setattr__(self, "_quote_years", tuple(sorted(about)))
         object.__setattr__(self, "_event_years", tuple(e.year for e in self.events))
         object.__setattr__(self, "_figure_years", tuple(sorted(figures)))
         object.__setattr__(self, "_figures_by_year", {y: tuple(f) for y, f in figures.items()})
         object.__setattr__(self, "_quotes_by_event", {k: tuple(v) for k, v in by_event.items()})
-        object.__setattr__(self, "_quotes_by_year", {k: tuple(v) for k, v in by_year.items()})
 
     def index_for_year(self, year: int) -> int | None:
         """The first event of `year`, or of the nearest year that has events (earlier on a tie)."""
@@ -247,11 +277,46 @@ class Timeline:
             return None
         return min(years, key=lambda y: (abs(y - year), y))
 
+    def series(self) -> dict[str, tuple[Figure, ...]]:
+        """Each series' figures in year order (figures without a series are in none)."""
+        return self._series
+
+    def figure(self, figure_id: str) -> Figure | None:
+        return self._figures_by_id.get(figure_id)
+
+    def previous_in_series(self, figure: Figure) -> Figure | None:
+        """The figure of the same series for the nearest earlier year, if any."""
+        earlier = [f for f in self._series.get(figure.series or "", ()) if f.year < figure.year]
+        return earlier[-1] if earlier else None
+
+    def comparisons_for_year(self, year: int) -> tuple[Comparison, ...]:
+        """Comparisons with a figure from `year`."""
+        return tuple(
+            c for c in self.comparisons if any((f := self.figure(i)) is not None and f.year == year for i in c.figures)
+        )
+
+    def event_index(self, event_id: str) -> int | None:
+        return self._event_index.get(event_id)
+
+    def event_by_id(self, event_id: str) -> Event | None:
+        index = self._event_index.get(event_id)
+        return None if index is None else self.events[index]
+
+    def quotes_about_year(self, year: int) -> tuple[Quote, ...]:
+        """Quotes that name `year` or speak about an event of that year."""
+        return self._quotes_about_year.get(year, ())
+
+    def quote_years(self) -> tuple[int, ...]:
+        """The years quotes speak about, in order."""
+        return self._quote_years
+
+    def nearest_quote_year(self, year: int) -> int | None:
+        """The year nearest `year` that some quote speaks about (the earlier one on a tie)."""
+        years = self._quote_years
+        return min(years, key=lambda y: (abs(y - year), y)) if years else None
+
     def quotes_for_event(self, event_id: str) -> tuple[Quote, ...]:
         return self._quotes_by_event.get(event_id, ())
-
-    def quotes_for_year(self, year: int) -> tuple[Quote, ...]:
-        return self._quotes_by_year.get(year, ())
 
     def speakers_by_event(self) -> dict[str, frozenset[str]]:
         """Who is quoted about each event."""

@@ -16,7 +16,7 @@ SCHEMA_VERSION = 1
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-TOP_LEVEL = ("schema", "title", "tour", "source", "speaker", "era", "event", "figure", "quote")
+TOP_LEVEL = ("schema", "title", "tour", "source", "speaker", "era", "event", "figure", "quote", "comparison")
 
 
 class FieldError(ValueError):
@@ -135,6 +135,7 @@ def _list_of(
 
 source_ids = _list_of(slug, "source ids", at_least_one="source id")
 event_ids = _list_of(slug, "event ids")
+figure_ids = _list_of(slug, "figure ids")
 tags = _list_of(line_text, "tags")
 years = _list_of(year, "years")
 
@@ -202,6 +203,14 @@ TABLES: dict[str, dict[str, tuple[Converter, bool]]] = {
         "events": (event_ids, False),
         "years": (years, False),
         "sources": (source_ids, True),
+        **_COMMON,
+    },
+    "comparison": {
+        "id": (slug, True),
+        "title": (line_text, True),
+        "figures": (figure_ids, True),
+        "whole": (slug, False),
+        "note": (long_text, False),
         **_COMMON,
     },
 }

@@ -1,5 +1,6 @@
-"""One event in full: all its text, every source with its address, what the article said and the
-correction, the quotes about it and the figures for its year. Esc goes back to the same place."""
+"""One record in full. An event: all its text, every source with its address, what the article said
+and the correction, the quotes about it and the figures for its year. A figure: its value, its
+series charted, its comparisons, corrections and sources. Esc goes back to the same place."""
 
 from __future__ import annotations
 
@@ -12,8 +13,46 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from chiptui.model import Event, Timeline
-from chiptui.widgets.render import event_content, figure_lines, heading, quote_lines, stack
+from chiptui.charts import change, scales
+from chiptui.model import Event, Figure, Timeline
+from chiptui.widgets.chart import comparison_chart, series_chart
+from chiptui.widgets.render import (
+    LABEL,
+    MUTED,
+    citations,
+    corrected,
+    event_content,
+    figure_lines,
+    heading,
+    quote_lines,
+    stack,
+)
+
+
+def figure_content(timeline: Timeline, figure: Figure, width: int) -> Content:
+    blocks: list[Content | None] = [
+        Content.styled(f"{figure.year}" + (f" · series {figure.series}" if figure.series else ""), LABEL),
+        heading(figure.label),
+        Content.assemble(("≈ " if figure.approx else "", "bold"), (figure.amount(), "bold $text-accent")),
+    ]
+    previous = timeline.previous_in_series(figure)
+    if previous is not None and (delta := change(figure.value, previous.value)):
+        blocks.append(Content.styled(f"{delta} on {previous.year} ({previous.amount()})", MUTED))
+    fixes = corrected(figure.seed_says, figure.correction)
+    if fixes or figure.note:
+        blocks.append(Content(""))
+        blocks.extend(fixes)
+    if figure.note:
+        blocks.append(Content.assemble(("Note: ", LABEL), figure.note))
+    series = timeline.series().get(figure.series or "")
+    if series:
+        scale = scales(timeline.series().values())[figure.unit]
+        blocks += [Content(""), *series_chart(series, figure.year, scale, width)]
+    for comparison in timeline.comparisons:
+        if figure.id in comparison.figures or figure.id == comparison.whole:
+            blocks += [Content(""), *comparison_chart(timeline, comparison, width)]
+    blocks += [Content(""), heading("Sources"), *citations(timeline, figure.sources)]
+    return stack(blocks)
 
 
 def detail_content(timeline: Timeline, event: Event) -> Content:
@@ -47,17 +86,17 @@ class DetailScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", key_display="Esc", id="detail.back"),
     ]
 
-    def __init__(self, timeline: Timeline, event: Event) -> None:
+    def __init__(self, title: str, sub_title: str, content: Content) -> None:
         super().__init__()
-        self.timeline = timeline
-        self.event = event
-        self.sub_title = f"{event.when()} · in full"
+        self.heading = title
+        self.sub_title = sub_title
+        self.content = content
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▣")
         with VerticalScroll(id="detail-body") as body:
-            body.border_title = "Event in full"
-            yield Static(detail_content(self.timeline, self.event), markup=False, id="detail-text")
+            body.border_title = self.heading
+            yield Static(self.content, markup=False, id="detail-text")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -18,14 +18,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from chiptui.commands import TimelineCommands
-from chiptui.model import Event, Timeline
+from chiptui.model import Event, Figure, Quote, Timeline
 from chiptui.schema import clean_text
-from chiptui.screens.detail import DetailScreen
+from chiptui.screens.detail import DetailScreen, detail_content, figure_content
 from chiptui.screens.filter import FilterScreen
 from chiptui.screens.help import HelpScreen
 from chiptui.view import Filter, Search, View
 from chiptui.widgets.event_panel import EventPanel
 from chiptui.widgets.figures_panel import FiguresPanel
+from chiptui.widgets.panel import Panel
 from chiptui.widgets.prompts import SearchBar, YearPrompt
 from chiptui.widgets.quotes_panel import QuotesPanel
 from chiptui.widgets.ruler import YearRuler
@@ -150,14 +151,15 @@ class MainScreen(Screen[None]):
             self.notify(f"No events in {year}{among}; the nearest year is {landed}.", title="Go to year")
         self.go(position)
 
-    def go_to_event(self, index: int) -> None:
-        """Select event `index`, clearing the filter if it hides that event."""
+    def go_to_event(self, index: int, *, focus: bool = True) -> None:
+        """Select event `index` (and focus the timeline), clearing the filter if it hides the event."""
         if self.view.position_of(index) is None:
             self.notify("The filter hid this event, so it is cleared.", title="Filter")
             self.filter = Filter()
         position = self.view.position_of(index)
         if position is not None:
-            self.list.focus()
+            if focus:
+                self.list.focus()
             self.go(position)
 
     def action_year(self, step: int) -> None:
@@ -240,7 +242,27 @@ class MainScreen(Screen[None]):
 
     def action_detail(self) -> None:
         if self.selected is not None:
-            self.app.push_screen(DetailScreen(self.timeline, self.selected))
+            content = detail_content(self.timeline, self.selected)
+            self.app.push_screen(DetailScreen("Event in full", f"{self.selected.when()} · in full", content))
+
+    @on(Panel.Opened)
+    def _opened(self, message: Panel.Opened) -> None:
+        """Enter on a figure opens it in full; on a quote, goes to the event it speaks about."""
+        target = message.target
+        if isinstance(target, Figure):
+            content = figure_content(self.timeline, target, max(40, min(self.size.width - 8, 100)))
+            self.app.push_screen(DetailScreen("Figure in full", f"{target.label} · {target.year}", content))
+        elif isinstance(target, Quote):
+            self._go_to_quote(target)
+
+    def _go_to_quote(self, quote: Quote) -> None:
+        indexes = [i for i in map(self.timeline.event_index, quote.events) if i is not None]
+        current = self.list.event_index
+        if indexes:
+            later = [i for i in indexes if current is not None and i > current] if current in indexes else []
+            self.go_to_event((later or indexes)[0], focus=False)
+        elif quote.years:
+            self.go_to_year(quote.years[0])
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))

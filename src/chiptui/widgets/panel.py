@@ -1,18 +1,43 @@
-"""A scrollable, titled panel that shows the selected event's side of the story."""
+"""A scrollable, titled panel that shows the selected event's side of the story.
+
+A panel's text is a list of blocks; some blocks are items (a figure, a quote). With the panel
+focused, ↑ ↓ move between its items (marked ▶) and Enter opens the marked one; a panel without
+items scrolls with ↑ ↓ and leaves Enter to the screen.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+import attrs
+from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from chiptui.model import Event, Timeline
 
+MARK = "▶ "
+
+
+@attrs.frozen
+class Item:
+    """A block the reader can move to and open; `target` is what opening it means."""
+
+    content: Content
+    target: object
+
+
+Block = Content | Item | None
+
 
 class Panel(VerticalScroll):
-    """Shows `render_event(selected)`; the screen binds `selected` to its own."""
+    """Shows `blocks(selected, width)`; the screen binds `selected` to its own."""
 
     DEFAULT_CSS = """
     Panel {
@@ -24,15 +49,31 @@ class Panel(VerticalScroll):
         &:focus { border: heavy $primary; }
     }
     """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "item(1)", "Next item (or scroll)", key_display="↓", show=False, id="panel.next"),
+        Binding("up", "item(-1)", "Previous item (or scroll)", key_display="↑", show=False, id="panel.previous"),
+        Binding("enter", "open_item", "Open the marked item", key_display="⏎", show=False, id="panel.open"),
+    ]
     PANEL_TITLE = ""
 
     selected: reactive[Event | None] = reactive(None)
+
+    class Opened(Message):
+        """Enter on an item: `target` is the figure or quote."""
+
+        def __init__(self, target: object) -> None:
+            super().__init__()
+            self.target = target
 
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.timeline = timeline
         self.border_title = self.PANEL_TITLE
         self.body = Static(markup=False)
+        self.items: list[Item] = []
+        self.item_lines: list[tuple[int, int]] = []  # each item's first line and height
+        self.highlighted = 0
+        self._shown: tuple[Event | None, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield self.body
@@ -44,9 +85,72 @@ class Panel(VerticalScroll):
         if self.is_mounted:
             self._show()
 
-    def _show(self) -> None:
-        self.body.update(self.render_event(self.selected))
-        self.scroll_home(animate=False)
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None and self._shown[1] != self.text_width:
+            self._show(keep_place=True)
 
-    def render_event(self, event: Event | None) -> Content:
+    def on_focus(self) -> None:
+        self._show(keep_place=True)
+
+    def on_blur(self) -> None:
+        self._show(keep_place=True)
+
+    @property
+    def text_width(self) -> int:
+        return max(20, self.scrollable_content_region.width)
+
+    def _show(self, keep_place: bool = False) -> None:
+        """Render the blocks; the marked item is shown while the panel has focus."""
+        width = self.text_width
+        if not keep_place or self._shown is None or self._shown[0] is not self.selected:
+            self.highlighted = 0
+            keep_place = False
+        self._shown = (self.selected, width)
+        parts: list[Content] = []
+        self.items, self.item_lines = [], []
+        focused = self.is_mounted and self.screen.focused is self  # set before Focus/Blur arrive
+        line = 0
+        for block in self.blocks(self.selected, width):
+            if block is None:
+                continue
+            if isinstance(block, Item):
+                marked = focused and len(self.items) == self.highlighted
+                lines = block.content.wrap(width - len(MARK)) or [Content("")]  # right of a gutter for ▶
+                gutter = [Content.styled(MARK, "bold $text-accent") if marked else Content("  ")]
+                gutter += [Content("  ")] * (len(lines) - 1)
+                content = Content("\n").join(mark + line for mark, line in zip(gutter, lines, strict=True))
+                height = len(lines)
+                self.items.append(block)
+                self.item_lines.append((line, height))
+            else:
+                content = block
+                height = len(content.wrap(width)) if content.plain else 1
+            parts.append(content)
+            line += height
+        self.body.update(Content("\n").join(parts))
+        if not keep_place:
+            self.scroll_home(animate=False)
+
+    def blocks(self, event: Event | None, width: int) -> list[Block]:
         raise NotImplementedError
+
+    def action_item(self, step: int) -> None:
+        if not self.items:
+            if step > 0:
+                self.scroll_down(animate=False)
+            else:
+                self.scroll_up(animate=False)
+            return
+        self.highlighted = max(0, min(self.highlighted + step, len(self.items) - 1))
+        self._show(keep_place=True)
+        top, height = self.item_lines[self.highlighted]
+        view = self.scrollable_content_region.height
+        if top < self.scroll_y or height > view:
+            self.scroll_to(y=top, animate=False)
+        elif top + height > self.scroll_y + view:
+            self.scroll_to(y=top + height - view, animate=False)
+
+    def action_open_item(self) -> None:
+        if not self.items:
+            raise SkipAction()  # the screen's Enter: the event in full
+        self.post_message(self.Opened(self.items[self.highlighted].target))

@@ -31,13 +31,15 @@ def corrected(seed_says: str | None, correction: str | None) -> list[Content]:
     return lines
 
 
-def source_line(source: Source) -> Content:
-    """One citation: title, publisher, date, and the address on its own line."""
+def source_line(source: Source, *, brief: bool = False) -> Content:
+    """One citation: title, publisher, date, and the address on its own line (brief: no address)."""
     parts: list[str | tuple[str, str]] = [(source.title, "bold")]
     if source.publisher:
         parts.append(f" — {source.publisher}")
     if source.date:
         parts.append(f", {source.date.label()}")
+    if brief:
+        return Content.assemble(*parts)
     if source.url:
         parts.append(("\n" + source.url, MUTED))
     if source.note:
@@ -98,11 +100,13 @@ def event_content(timeline: Timeline, event: Event) -> Content:
 
 
 def quote_lines(timeline: Timeline, quote: Quote, *, full_sources: bool = False) -> list[Content]:
-    """A quote under its speaker's name; direct words in bold quotation marks, paraphrase after ≈."""
+    """A quote under its speaker (name, Chinese name, role): when it was said, direct words in bold
+    quotation marks or paraphrase after ≈, corrections, the events it speaks about, its sources."""
     speaker = timeline.speakers.get(quote.speaker)
     name = speaker.name if speaker else quote.speaker
     if speaker and speaker.name_zh:
         name = f"{name} {speaker.name_zh}"
+    role = f" — {speaker.role}" if speaker and speaker.role else ""
     if quote.kind == "direct":
         kind = Content.styled("in their words", LABEL)
         text = Content.assemble(("“", DIRECT), (quote.text, DIRECT), ("”", DIRECT))
@@ -110,11 +114,16 @@ def quote_lines(timeline: Timeline, quote: Quote, *, full_sources: bool = False)
         kind = Content.styled("reported (paraphrase)", MUTED)
         text = Content.assemble(("≈ ", MUTED), (quote.text, PARAPHRASE))
     lines = [
-        Content(""),
-        Content.assemble((name, "bold $secondary"), " · ", kind, (f" · {quote.date.label()}", MUTED)),
+        Content.assemble((name, "bold $secondary"), (role, MUTED)),
+        Content.assemble(kind, (f" · said {quote.date.label()}", MUTED)),
         text,
     ]
     lines.extend(corrected(quote.seed_says, quote.correction))
+    about = [f"{e.date.label()} {e.title}" for e in map(timeline.event_by_id, quote.events) if e is not None]
+    if about:
+        lines.append(Content.assemble(("About: ", LABEL), "; ".join(about)))
+    elif quote.years:
+        lines.append(Content.assemble(("About: ", LABEL), ", ".join(map(str, quote.years))))
     lines.extend(citations(timeline, quote.sources, full=full_sources))
     return lines
 

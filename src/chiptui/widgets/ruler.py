@@ -137,8 +137,18 @@ class YearRuler(Widget):
         return self._with_cursor("".join(cells), width, "year-ruler--density")
 
     def _axis(self, width: int) -> Strip:
+        """Both ends and the decades (or wider steps) that fit, the cursor's year over them."""
         cells = ["─"] * width
         last = str(self.last)
+        cursor_at: range = range(0)
+        label = ""
+        if self.year is not None and self.first <= self.year <= self.last:
+            label = f" {self.year} "
+            low, high = 0, width - len(label)
+            if self.year not in (self.first, self.last) and high - low > 2 * len(last) + 6:
+                low, high = len(last) + 2, high - len(last) - 2  # leave both ends labelled
+            x = max(low, min(self.column(self.year, width) - 2, high))
+            cursor_at = range(x - 1, x + len(label) + 1)  # no other label touches it
         labels: list[tuple[int, str]] = [(0, str(self.first))]
         step = next((s for s in (10, 20, 50, 100, 200, 500, 1000) if width * s // self.years >= 6), 0)
         if step:
@@ -149,17 +159,17 @@ class YearRuler(Widget):
         labels.append((width - len(last), last))
         taken = -3
         for x, text in labels:
-            if x > taken + 2 and x + len(text) <= width and (x + len(text) < width - len(last) or text == last):
+            fits = x > taken + 2 and x + len(text) <= width and (x + len(text) < width - len(last) or text == last)
+            if fits and not set(range(x, x + len(text))) & set(cursor_at):
                 cells[x : x + len(text)] = text
                 taken = x + len(text)
-        strip = self._with_cursor("".join(cells), width, "year-ruler--axis")
-        if self.year is None or not self.first <= self.year <= self.last:
+        style = self.rich_style + self.get_component_rich_style("year-ruler--axis")
+        strip = Strip([Segment("".join(cells), style)], width)  # the label marks the year here
+        if not label:
             return strip
-        label = f" {self.year} "  # the cursor's year over the axis, kept inside the ruler
-        x = max(0, min(self.column(self.year, width) - 2, width - len(label)))
-        cursor = self.get_component_rich_style("year-ruler--cursor")
-        axis = self.get_component_rich_style("year-ruler--axis")
-        return Strip.join([strip.crop(0, x), Strip([Segment(label, axis + cursor)]), strip.crop(x + len(label))])
+        x = cursor_at.start + 1
+        mark = style + self.get_component_rich_style("year-ruler--cursor")
+        return Strip.join([strip.crop(0, x), Strip([Segment(label, mark)]), strip.crop(x + len(label))])
 
     def _lane(self, eras: list[Era], width: int) -> Strip:
         segments: list[Segment] = []

@@ -1,0 +1,163 @@
+"""The figures and quotes panels: numbers, changes, charts, comparisons and speakers per year."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.widgets import Static
+
+from chiptui.app import ChipApp, make_app
+from chiptui.cli import bundled_timeline
+from chiptui.loader import load
+from chiptui.model import Timeline
+from chiptui.screens.detail import DetailScreen
+from chiptui.screens.main import MainScreen
+from chiptui.widgets.figures_panel import FiguresPanel
+from chiptui.widgets.panel import Panel
+from chiptui.widgets.quotes_panel import QuotesPanel
+
+BUNDLED = load(bundled_timeline())
+
+
+def text(app: ChipApp, panel: type[Panel]) -> str:
+    """The panel's text with its wrapping undone."""
+    return " ".join(str(app.screen.query_one(panel).body.render()).split())
+
+
+def lines(app: ChipApp, panel: type[Panel]) -> list[str]:
+    return str(app.screen.query_one(panel).body.render()).splitlines()
+
+
+def figure(figure_id: str) -> str:
+    found = BUNDLED.figure(figure_id)
+    assert found is not None
+    return found.label
+
+
+async def test_figures_and_speakers_through_the_years() -> None:
+    expected = {
+        2013: (["232.2 USD bn", "+20.9% on 2012 (192.06)", "88 USD bn"], ["Zhao Weiguo"]),
+        2016: (["227.1 USD bn", "−2.2% on 2013 (232.2)", "338.9 USD bn"], ["Zhao Weiguo"]),
+        2018: (["312.06 USD bn", "468.8 USD bn", "≈158 USD bn", "≈160 USD bn", "≈37 USD bn"], ["Wei Shaojun"]),
+        2019: (["≈304 USD bn", "412.1 USD bn", "−12.1% on 2018 (468.8)"], []),
+    }
+    app = make_app(BUNDLED, start_year=2013)
+    async with app.run_test(size=(160, 50)) as pilot:
+        for year, (numbers, speakers) in expected.items():
+            await pilot.press(*str(year))
+            await pilot.pause()
+            figures, quotes = text(app, FiguresPanel), text(app, QuotesPanel)
+            assert f"Figures for {year}" in figures
+            for number in numbers:
+                assert number in figures, (year, number)
+            for speaker in speakers:
+                assert speaker in quotes, (year, speaker)
+
+
+async def test_a_year_without_figures_or_quotes_offers_the_nearest() -> None:
+    app = make_app(BUNDLED, start_year=1958)
+    async with app.run_test(size=(160, 50)):
+        figures, quotes = text(app, FiguresPanel), text(app, QuotesPanel)
+        assert "No figures for 1958. The nearest year with figures: 2009" in figures
+        assert "226.3 USD bn" in figures
+        assert "No quotes about this event. None about 1958 either." in quotes
+        assert "The nearest year with quotes: 1966" in quotes
+        assert "1958 is outside this series (2009–2019)" in figures
+
+
+async def test_the_interview_numbers_compare_on_one_scale_with_shares() -> None:
+    app = make_app(BUNDLED, start_year=2018)
+    async with app.run_test(size=(160, 50)):
+        shown = lines(app, FiguresPanel)
+        assert "The article said: “more than 158 billion US dollars (1/3 of the total imports)”" in text(
+            app, FiguresPanel
+        )
+        start = next(i for i, line in enumerate(shown) if "where China's imported chips went" in line)
+        rows = {shown[i]: shown[i + 1] for i in range(start + 1, start + 9, 2)}
+        assert rows["China IC imports"].endswith("100%")
+        assert rows["Imported chips used in China"].endswith("51%")
+        assert rows["Imported chips re-exported in finished goods"].endswith("51%")
+        assert rows["China's own chip output (article's claim)"].endswith("12%")
+        whole = cell_len(rows["China IC imports"].split()[0])
+        for label in ["Imported chips used in China", "Imported chips re-exported in finished goods"]:
+            assert abs(cell_len(rows[label].split()[0]) / whole - 0.51) < 0.05, rows  # about half
+
+
+async def test_series_in_one_unit_share_a_scale() -> None:
+    app = make_app(BUNDLED, start_year=2018)
+    async with app.run_test(size=(160, 50)):
+        shown = lines(app, FiguresPanel)
+        start = shown.index("World semiconductor sales · USD bn · 2009–2019")
+        world = next(line for line in shown[start:] if line.startswith("▶2018"))
+        start = shown.index("China IC imports · USD bn · 2011–2019")
+        imports = next(line for line in shown[start:] if line.startswith("▶2018"))
+
+        def length(row: str) -> float:
+            drawn = row.split()[1]
+            eighths = " ▏▎▍▌▋▊▉"
+            return drawn.count("█") + (eighths.index(drawn[-1]) / 8 if drawn[-1] in eighths[1:] else 0)
+
+        assert abs(length(imports) / length(world) - 312.06 / 468.8) < 0.03
+        assert "· no figure" in "\n".join(shown[start : start + 8])  # 2014 and 2015 stay missing
+        titles = [line for line in shown if line.endswith(("–2019", "–2018", "–2015", " · 2018"))]
+        assert titles[-1].startswith("unigroup-deals")  # the one series not covering 2018 comes last
+
+
+async def test_enter_on_a_figure_opens_it_in_full() -> None:
+    app = make_app(BUNDLED, start_year=2018)
+    async with app.run_test(size=(160, 50)) as pilot:
+        app.screen.query_one(FiguresPanel).focus()
+        await pilot.pause()
+        assert lines(app, FiguresPanel)[1].startswith("▶ China IC imports")
+        await pilot.press("down", "down", "down", "enter")  # the fourth figure
+        assert isinstance(app.screen, DetailScreen)
+        full = " ".join(str(app.screen.query_one("#detail-text", Static).render()).split())
+        fourth = BUNDLED.figures_for_year(2018)[3]
+        assert fourth.label in full
+        for source in fourth.sources:
+            url = BUNDLED.sources[source].url
+            assert url is None or url in full.replace(" ", "")
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_enter_on_a_quote_goes_to_the_event_it_speaks_about() -> None:
+    app = make_app(BUNDLED, start_year=1958)
+    async with app.run_test(size=(160, 50)) as pilot:
+        quotes = app.screen.query_one(QuotesPanel)
+        quotes.focus()
+        await pilot.press("enter")  # the nearest year's quote: 1966, then 1978
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.selected is not None
+        assert screen.selected.id == "cultural-revolution"
+        assert quotes.has_focus
+        await pilot.press("enter")  # the same quote's next event
+        assert screen.selected.id == "reform-opening"
+
+
+async def test_arrows_move_between_quotes_and_long_quotes_are_whole(small: Timeline) -> None:
+    app = make_app(small, start_year=2018)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quotes = app.screen.query_one(QuotesPanel)
+        quotes.focus()
+        await pilot.pause()
+        marked = [line for line in lines(app, QuotesPanel) if line.startswith("▶")]
+        assert marked == ["▶ Speaker Two"]
+        await pilot.press("down")
+        marked = [line for line in lines(app, QuotesPanel) if line.startswith("▶")]
+        assert marked[0].startswith("▶ Speaker One")
+        await pilot.press("down", "down", "down")  # stays on the last
+        assert quotes.highlighted == 1
+    app = make_app(BUNDLED, start_year=2018)
+    async with app.run_test(size=(80, 24)):
+        shown = text(app, QuotesPanel)
+        for quote in BUNDLED.quotes_for_event("cn-ic-imports-300bn"):
+            assert " ".join(quote.text.split()) in shown
+        assert "…" not in shown
+
+
+async def test_the_event_panel_has_no_items_so_enter_is_the_screens() -> None:
+    app = make_app(BUNDLED, start_year=2018)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, DetailScreen)
+        assert "Event in full" in str(app.screen.query_one("#detail-body").border_title)
