@@ -387,3 +387,16 @@ async def test_every_builtin_theme_draws_every_screen(small: Timeline) -> None:
             await pilot.pause()
             await pilot.press("escape", "escape")
             assert isinstance(app.screen, MainScreen) and app.return_code is None, theme
+
+
+async def test_the_cursor_stays_in_sight_when_the_terminal_shrinks() -> None:
+    app = make_app(load(bundled_timeline()), start_year=2018)
+    async with app.run_test(size=(120, 40)) as pilot:
+        timeline = app.screen.query_one(TimelineList)
+        for size in [(40, 12), (60, 20), (200, 60), (40, 12)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            row = timeline.view.row_of[timeline.cursor]
+            top = timeline.scroll_offset.y
+            assert top <= row < top + timeline.scrollable_content_region.height, (size, top, row)

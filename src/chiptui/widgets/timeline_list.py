@@ -122,6 +122,9 @@ class TimelineList(ScrollView, can_focus=True):
             region = Region(0, row + 1 - height, 1, height)
             self.scroll_to_region(region, animate=False, force=True, center=center, immediate=True)
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._scroll_to_cursor)  # a smaller window keeps the cursor in sight
+
     def on_focus(self) -> None:
         self.refresh()
 
