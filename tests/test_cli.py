@@ -91,7 +91,7 @@ def test_explorer_without_a_terminal_says_so() -> None:
     result = run("--year", "2018")
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr
-    assert "chiptui check" in result.stderr
+    assert "chiptui export" in result.stderr and "chiptui check" in result.stderr
 
 
 @pytest.mark.parametrize("year", ["nineteen", "99", "12345"])
@@ -131,7 +131,7 @@ def test_a_crashed_app_gives_a_nonzero_exit(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    monkeypatch.setattr("chiptui.app.make_app", lambda timeline, start_year=None: Crashed())
+    monkeypatch.setattr("chiptui.app.make_app", lambda timeline, **options: Crashed())
     assert cli.main(["--data", str(DATA / "small.toml")]) == 1
 
 

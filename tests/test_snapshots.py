@@ -5,6 +5,7 @@ Look at every SVG you add or update before committing it (see README: Developmen
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -89,3 +90,20 @@ def test_panels_2018_80x24(snap_compare: SnapCompare) -> None:
 def test_figure_in_full(snap_compare: SnapCompare) -> None:
     press = ["tab", "tab", "down", "down", "down", "enter"]  # the fourth figure of 2018, with its series
     assert snap_compare(bundled(start_year=2018), press=press, terminal_size=(120, 50))
+
+
+def test_reload_of_a_broken_file(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.toml"
+    text = (DATA / "small.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = make_app(load(path), theme="chiptui", source=(path, "timeline.toml"))
+
+    async def break_and_reload(pilot: Any) -> None:
+        path.write_text(text.replace('date = "1978-12"', 'date = "1978-13"') + "\n[[evnt]]\n", encoding="utf-8")
+        await pilot.press("down", "down", "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=break_and_reload, terminal_size=(100, 30))

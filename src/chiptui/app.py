@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
+from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
+from chiptui.report import summary
 from chiptui.screens.main import MainScreen
 
 THEME = Theme(
@@ -27,16 +30,29 @@ THEME = Theme(
 )
 
 
+Source = tuple[Path, str]  # the data file and the name messages give it
+
+
 class ChipApp(App[None]):
-    """Explore a timeline; `start_year` puts the cursor on that year (or the nearest)."""
+    """Explore a timeline; `start_year` puts the cursor on that year (or the nearest). With a
+    `source`, `r` reloads it: the cursor stays on its event, and a broken file keeps the timeline
+    shown and lists its problems until it is fixed."""
 
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, timeline: Timeline, *, start_year: int | None = None, theme: str = "chiptui") -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        *,
+        start_year: int | None = None,
+        theme: str = "chiptui",
+        source: Source | None = None,
+    ) -> None:
         super().__init__()
         self.timeline = timeline
         self.start_year = start_year
+        self.source = source
         self.register_theme(THEME)
         self.theme = theme
         self.title = timeline.title
@@ -44,7 +60,52 @@ class ChipApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.timeline, self.start_year)
 
+    def action_reload(self) -> None:
+        """Read the data file again, off the UI thread."""
+        if self.source is None:
+            self.notify("This timeline was not read from a file, so there is nothing to reload.", severity="warning")
+            return
+        self.run_worker(self._read, thread=True, exclusive=True, group="reload", exit_on_error=False)
 
-def make_app(timeline: Timeline, *, start_year: int | None = None, theme: str = "chiptui") -> ChipApp:
+    def _read(self) -> None:
+        assert self.source is not None
+        path, shown = self.source
+        try:
+            timeline = load(path, shown)
+        except DataError as error:
+            self.call_from_thread(self._broken, list(error.problems))
+        except Exception as error:  # noqa: BLE001 - a fault in reading must not end the session
+            self.call_from_thread(self._broken, [Problem(shown, f"internal error: {type(error).__name__}")])
+        else:
+            self.call_from_thread(self._reloaded, timeline)
+
+    def _reloaded(self, timeline: Timeline) -> None:
+        main = self.get_screen_stack_main()
+        if main is None:
+            return
+        self.timeline = timeline
+        self.title = timeline.title
+        main.call_later(main.replace, timeline)  # in the screen's own context, as compose expects
+        self.notify(f"Reloaded: {summary(timeline)}.", title="Reload")
+
+    def get_screen_stack_main(self) -> MainScreen | None:
+        """The main screen, under any dialog open on top of it."""
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    def _broken(self, problems: list[Problem]) -> None:
+        main = self.get_screen_stack_main()
+        if main is not None:
+            main.show_problems(problems)
+        self.notify(
+            f"The file has {len(problems)} problem{'s' if len(problems) > 1 else ''}; the timeline shown is "
+            "the last good one.",
+            title="Reload",
+            severity="error",
+        )
+
+
+def make_app(
+    timeline: Timeline, *, start_year: int | None = None, theme: str = "chiptui", source: Source | None = None
+) -> ChipApp:
     """The one way the command line, the tests and any other front end build the app."""
-    return ChipApp(timeline, start_year=start_year, theme=theme)
+    return ChipApp(timeline, start_year=start_year, theme=theme, source=source)

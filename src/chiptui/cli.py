@@ -1,7 +1,8 @@
-"""The command line: `chiptui [--data FILE] [--year YEAR]` and `chiptui check [FILE]`.
+"""The command line: `chiptui [--data FILE] [--year YEAR]`, `chiptui check [FILE]` and
+`chiptui export [--data FILE] [--format markdown|json|csv] [-o FILE]`.
 
-Exit status: 0 success, 2 bad input or usage (one clear message on stderr), 1 an
-internal fault. No traceback reaches a user unless CHIPTUI_DEBUG is set.
+Exit status: 0 success, 2 bad input or usage (every problem on stderr), 1 an internal fault
+(one short line; the traceback only with --debug or CHIPTUI_DEBUG=1).
 """
 
 from __future__ import annotations
@@ -9,12 +10,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from importlib import resources
 from pathlib import Path
 
 from chiptui import __version__
-from chiptui.loader import DataError, load
+from chiptui.export import FORMATS, export
+from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
+from chiptui.report import summary, warnings
+from chiptui.schema import strip_controls
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -31,7 +36,7 @@ def _year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year; expected e.g. 2018") from None
+        raise argparse.ArgumentTypeError(f"{strip_controls(text)!r} is not a year; expected e.g. 2018") from None
     if not 1000 <= year <= 9999:
         raise argparse.ArgumentTypeError(f"{year} is outside 1000-9999")
     return year
@@ -41,8 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chiptui",
         description="Explore the chip industry's history, 1958–2019, from the keyboard.",
-        epilog="Keys: ↑ ↓ (k j) move, PgUp PgDn a page, Home End (g G) first/last, q quit. "
-        "CHIPTUI_DATA names a default data file.",
+        epilog="In the explorer, ? lists every key. CHIPTUI_DATA names a default data file; NO_COLOR is respected.",
     )
     parser.add_argument("--version", action="version", version=f"chiptui {__version__}")
     parser.add_argument(
@@ -51,15 +55,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--year", metavar="YEAR", type=_year, help="start at the first event of YEAR (or the nearest year)"
     )
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal fault")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
         help="validate a timeline file; print a summary",
-        description="Validate a timeline file and print a summary; exit 0 if it is good, 2 with every problem if not.",
+        description="Validate a timeline file and print a summary and warnings; exit 0 if it is good, "
+        "2 with every problem if not.",
     )
     check.add_argument(
         "file", nargs="?", metavar="FILE", help="the file to check (default: the one chiptui would open)"
     )
+    out = commands.add_parser(
+        "export",
+        help="write the timeline as markdown, json or csv",
+        description="Write the timeline without the explorer, citations included: markdown (a document by "
+        "era), json (the data format's tables; --data loads it back) or csv (one row per event).",
+    )
+    out.add_argument("--data", metavar="FILE", dest="export_data", help="timeline file (default as for chiptui)")
+    out.add_argument("--format", choices=FORMATS, default="markdown", help="default: markdown")
+    out.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     return parser
 
 
@@ -67,34 +82,74 @@ def _data_path(given: str | None) -> tuple[Path, str]:
     """The file to load and how to name it in messages."""
     chosen = given or os.environ.get("CHIPTUI_DATA")
     if chosen:
-        return Path(chosen), chosen
+        return Path(chosen), strip_controls(chosen)
     return bundled_timeline(), "bundled data/timeline.toml"
 
 
-def _load(given: str | None) -> tuple[Timeline, str]:
-    """The checked timeline (DataError if it is not good) and the name it goes by."""
+def _load(given: str | None) -> tuple[Timeline, Path, str]:
+    """The checked timeline (DataError if it is not good), its path and the name it goes by."""
     path, shown = _data_path(given)
-    return load(path, shown), shown
+    return load(path, shown), path, shown
 
 
 def check(given: str | None) -> int:
-    timeline, shown = _load(given)
-    print(f"{shown}: OK: {timeline.summary()}")
+    timeline, _, shown = _load(given)
+    print(f"{shown}: OK: {summary(timeline)}")
+    for warning in warnings(timeline):
+        print(f"{shown}: warning: {warning}")
+    return EXIT_OK
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder, renamed over it at the
+    end: a failure leaves any old file as it was and no half-written one."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def export_command(given: str | None, format: str, output: str | None) -> int:
+    timeline, _, _ = _load(given)
+    text = export(timeline, format)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    target = Path(output)
+    shown = strip_controls(output)
+    if target.is_dir():
+        raise DataError([Problem(shown, "is a folder; expected a file name to write")])
+    if not (target.parent if str(target.parent) else Path(".")).is_dir():
+        raise DataError([Problem(shown, "cannot be written: its folder does not exist")])
+    try:
+        write_atomically(target, text)
+    except OSError as error:
+        raise DataError([Problem(shown, f"cannot be written: {error.strerror or error}")]) from None
+    print(f"{shown}: wrote {format}, {summary(timeline)}", file=sys.stderr)
     return EXIT_OK
 
 
 def explore(given: str | None, year: int | None) -> int:
-    timeline, _ = _load(given)
+    timeline, path, shown = _load(given)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "chiptui: the explorer needs a terminal (standard input and output must be a terminal).\n"
-            "To validate the timeline without one, run: chiptui check",
+            "Without one, write the timeline out instead: chiptui export --format markdown "
+            "(or json, csv; -o FILE to write a file). To validate it: chiptui check",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
     from chiptui.app import make_app  # Textual loads only when the explorer opens
 
-    app = make_app(timeline, start_year=year)
+    app = make_app(timeline, start_year=year, source=(path, shown))
     app.run()
     return app.return_code or EXIT_OK
 
@@ -104,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return check(args.file or args.data)
+        if args.command == "export":
+            return export_command(args.export_data or args.data, args.format, args.output)
         return explore(args.data, args.year)
     except DataError as error:
         problems = error.problems
@@ -114,9 +171,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:
-        if os.environ.get("CHIPTUI_DEBUG"):
+        if args.debug or os.environ.get("CHIPTUI_DEBUG"):
             raise
-        print(f"chiptui: internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        print("Please report it; set CHIPTUI_DEBUG=1 to see the traceback.", file=sys.stderr)
+        print(f"chiptui: internal error: {type(error).__name__}: {strip_controls(str(error))}", file=sys.stderr)
+        print("Please report it; run with --debug to see the traceback.", file=sys.stderr)
         return EXIT_FAULT

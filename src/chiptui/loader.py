@@ -8,6 +8,7 @@ Nothing half-loaded is ever returned.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 from collections.abc import Iterable
@@ -17,10 +18,9 @@ from typing import Any
 import attrs
 
 from chiptui import schema
+from chiptui.locate import Lines, json_lines, toml_lines
 from chiptui.model import Comparison, Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
 
-_HEADER_RE = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-_KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 _TOML_AT_RE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _RECORD_TYPES: dict[str, type[Any]] = {
     "source": Source,
@@ -50,7 +50,7 @@ class Problem:
         if self.field:
             parts.append(f"field '{self.field}'")
         parts.append(self.message)
-        return ": ".join(parts)
+        return schema.strip_controls(": ".join(parts))  # a file's name or key never reaches the terminal raw
 
 
 class DataError(Exception):
@@ -92,27 +92,6 @@ def read_text(path: Path, shown: str) -> str:
         raise DataError([Problem(shown, message, line=line)]) from None
 
 
-def _locate(text: str) -> tuple[dict[str, list[int]], dict[str, int]]:
-    """Line numbers of each `[[table]]` header, in order, and of each top-level key."""
-    headers: dict[str, list[int]] = {}
-    keys: dict[str, int] = {}
-    in_string: str | None = None
-    top_level = True
-    for number, line in enumerate(text.splitlines(), 1):
-        if in_string is None:
-            if match := _HEADER_RE.match(line):
-                headers.setdefault(match[1], []).append(number)
-                top_level = False
-            elif line.lstrip().startswith("["):
-                top_level = False
-            elif top_level and (match := _KEY_RE.match(line)):
-                keys.setdefault(match[1], number)
-        for quotes in ('"""', "'''"):
-            if line.count(quotes) % 2 and in_string in (None, quotes):
-                in_string = None if in_string else quotes
-    return headers, keys
-
-
 @attrs.frozen
 class _Row:
     values: dict[str, Any]
@@ -122,9 +101,9 @@ class _Row:
 
 
 class _Checker:
-    def __init__(self, shown: str, text: str) -> None:
+    def __init__(self, shown: str, lines: Lines) -> None:
         self.shown = shown
-        self.headers, self.keys = _locate(text)
+        self.headers, self.keys = lines
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, int | None]] = {}
 
@@ -237,17 +216,35 @@ def _before(end: PartialDate, start: PartialDate) -> bool:
     return end.iso()[:size] < start.iso()[:size]
 
 
-def parse(text: str, shown: str) -> Timeline:
-    """Check and build a Timeline from TOML text; `shown` is the file name used in messages."""
+def _document(text: str, shown: str) -> tuple[dict[str, Any], Lines]:
+    """The parsed document and where its records are; a JSON file is one that starts with `{`."""
+    if text.lstrip().startswith("{"):
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            message = f"JSON syntax error at column {error.colno}: {error.msg}"
+            raise DataError([Problem(shown, message, error.lineno)]) from None
+        except RecursionError:
+            raise DataError([Problem(shown, "JSON nested too deeply")]) from None
+        if not isinstance(document, dict):
+            raise DataError([Problem(shown, "expected a JSON object at the top")])
+        return document, json_lines(text)
     try:
-        document = tomllib.loads(text)
+        return tomllib.loads(text), toml_lines(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_AT_RE.match(str(error))
         if match:
             message = f"TOML syntax error at column {match[3]}: {match[1]}"
             raise DataError([Problem(shown, message, int(match[2]))]) from None
         raise DataError([Problem(shown, f"TOML syntax error: {error}")]) from None
-    checker = _Checker(shown, text)
+    except RecursionError:
+        raise DataError([Problem(shown, "TOML nested too deeply")]) from None
+
+
+def parse(text: str, shown: str) -> Timeline:
+    """Check and build a Timeline from TOML (or exported JSON) text; `shown` names the file in messages."""
+    document, lines = _document(text, shown)
+    checker = _Checker(shown, lines)
     title, tour = checker.top_level(document)
     tables = {name: checker.table(document, name) for name in schema.TABLES}
 

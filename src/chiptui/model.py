@@ -356,18 +356,3 @@ class Timeline:
 
     def eras_for_year(self, year: int) -> tuple[Era, ...]:
         return tuple(era for era in self.eras if era.covers(year))
-
-    def summary(self) -> str:
-        """A one-line count of what the file holds."""
-        counts = [
-            (len(self.sources), "source"),
-            (len(self.speakers), "speaker"),
-            (len(self.eras), "era"),
-            (len(self.events), "event"),
-            (len(self.figures), "figure"),
-            (len(self.quotes), "quote"),
-        ]
-        text = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
-        if self.events:
-            text += f"; {self.events[0].year}–{max(e.year for e in self.events)}"
-        return text

@@ -23,6 +23,11 @@ class FieldError(ValueError):
     """A field's value is wrong; the message says what was expected."""
 
 
+def strip_controls(text: str) -> str:
+    """`text` on one line, without terminal control characters or bidi overrides (for messages)."""
+    return _CONTROL_RE.sub("", text.replace("\t", " ").replace("\n", " "))
+
+
 def clean_text(text: str, *, multiline: bool = False) -> str:
     """Drop terminal control characters; tabs become spaces; single-line text loses newlines."""
     text = text.replace("\t", " ")

@@ -13,11 +13,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Static
 
 from chiptui.commands import TimelineCommands
+from chiptui.loader import Problem
 from chiptui.model import Event, Figure, Quote, Timeline
 from chiptui.schema import clean_text
 from chiptui.screens.detail import DetailScreen, detail_content, figure_content
@@ -63,20 +65,34 @@ class MainScreen(Screen[None]):
         Binding("f", "filter", "Filter", id="main.filter"),
         Binding("escape", "clear", "Clear", key_display="Esc", id="main.clear"),
         Binding("enter", "detail", "In full", key_display="⏎", id="main.detail"),
+        Binding("r", "app.reload", "Reload the file", show=False, id="main.reload"),
         Binding("question_mark", "help", "Help", key_display="?", id="main.help"),
     ]
 
     selected: var[Event | None] = var(None)
     filter: var[Filter] = var(Filter)
 
-    def __init__(self, timeline: Timeline, start_year: int | None = None) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        start_year: int | None = None,
+        *,
+        start_event: str | None = None,
+        filter: Filter | None = None,
+    ) -> None:
+        """Open at `start_event` (an id), else at `start_year`, else at the first event."""
         super().__init__()
         self.timeline = timeline
-        self.view = View(timeline)
+        self.view = View(timeline, filter)
+        self.set_reactive(MainScreen.filter, self.view.filter)
         self.search: Search | None = None
-        self.start = (self.view.position_for_year(start_year) if start_year is not None else 0) or 0
+        index = timeline.event_index(start_event) if start_event else None
+        if index is not None:
+            self.start = self.view.nearest_position(index)
+        else:
+            self.start = (self.view.position_for_year(start_year) if start_year is not None else 0) or 0
         self.title = timeline.title
-        if timeline.events:  # the first paint shows the start event; the timeline's Moved confirms it
+        if self.view:  # the first paint shows the start event; the timeline's Moved confirms it
             self.set_reactive(MainScreen.selected, self.view.event(self.start))
 
     def compose(self) -> ComposeResult:
@@ -92,17 +108,18 @@ class MainScreen(Screen[None]):
                     yield FiguresPanel(self.timeline, id="figures").data_bind(MainScreen.selected)
                     yield QuotesPanel(self.timeline, id="quotes").data_bind(MainScreen.selected, MainScreen.filter)
         with Vertical(id="bottom"):
+            yield Static(id="problems", markup=False)
             yield StatusLine(id="status")
             yield YearPrompt(id="year-prompt")
             yield SearchBar(id="search")
         yield Footer()
 
     @property
-    def list(self) -> TimelineList:
+    def timeline_list(self) -> TimelineList:
         return self.query_one(TimelineList)
 
     def on_mount(self) -> None:
-        self.list.focus()
+        self.timeline_list.focus()
         if not self.timeline.events:
             self.sub_title = "no events"
 
@@ -120,15 +137,44 @@ class MainScreen(Screen[None]):
         else:
             event = self.timeline.events[message.index]
             self.selected = event
-            position = self.list.cursor
+            position = self.timeline_list.cursor
             self.sub_title = f"{event.year} · event {position + 1} of {len(self.view)}"
             self.query_one(YearRuler).year = event.year
         self._show_status()
 
     def _show_status(self) -> None:
-        self.query_one(StatusLine).show(self.timeline, self.view, self.search, self.list.cursor)
+        self.query_one(StatusLine).show(self.timeline, self.view, self.search, self.timeline_list.cursor)
         shown = f"{len(self.view)} of {len(self.timeline.events)}" if self.filter.active else ""
-        self.list.border_subtitle = shown
+        self.timeline_list.border_subtitle = shown
+
+    async def replace(self, timeline: Timeline) -> None:
+        """Show `timeline` (a reload): the cursor stays on its event (or the nearest), the filter
+        stays on, the search is cleared, the problems of an earlier failed reload go."""
+        selected = self.selected.id if self.selected else None
+        self.timeline = timeline
+        self.view = View(timeline, self.filter)
+        self.search = None
+        index = timeline.event_index(selected) if selected else None
+        self.start = self.view.nearest_position(index) if index is not None else 0
+        self.set_reactive(MainScreen.selected, self.view.event(self.start) if self.view else None)
+        await self.recompose()
+        self.call_after_refresh(self.timeline_list.focus)
+
+    def show_problems(self, problems: list[Problem], shown: int = 6) -> None:
+        """A reload found the file broken: say what is wrong until a reload succeeds."""
+        lines = [
+            Content.styled(
+                f"The data file has {len(problems)} problem{'s' if len(problems) > 1 else ''}; this is the last "
+                "good timeline. Fix the file and press r.",
+                "bold $text-error",
+            )
+        ]
+        lines += [Content(str(problem)) for problem in problems[:shown]]
+        if len(problems) > shown:
+            lines.append(Content.styled(f"… and {len(problems) - shown} more (chiptui check lists them all)", "dim"))
+        panel = self.query_one("#problems", Static)
+        panel.update(Content("\n").join(lines))
+        panel.display = True
 
     # Moving: years, eras, a typed year, the ruler, the palette
 
@@ -137,7 +183,7 @@ class MainScreen(Screen[None]):
         if position is None:
             self.app.bell()
         else:
-            self.list.cursor = position
+            self.timeline_list.cursor = position
 
     def go_to_year(self, year: int) -> None:
         """The first event of `year`, or of the nearest year with events, saying so."""
@@ -159,14 +205,14 @@ class MainScreen(Screen[None]):
         position = self.view.position_of(index)
         if position is not None:
             if focus:
-                self.list.focus()
+                self.timeline_list.focus()
             self.go(position)
 
     def action_year(self, step: int) -> None:
-        self.go(self.view.next_year(self.list.cursor, step) if self.view else None)
+        self.go(self.view.next_year(self.timeline_list.cursor, step) if self.view else None)
 
     def action_era(self, step: int) -> None:
-        self.go(self.view.next_era(self.list.cursor, step) if self.view else None)
+        self.go(self.view.next_era(self.timeline_list.cursor, step) if self.view else None)
 
     def action_type_year(self, digit: str) -> None:
         self.query_one(YearPrompt).begin(digit)
@@ -188,31 +234,31 @@ class MainScreen(Screen[None]):
     def _search_changed(self, message: Input.Changed) -> None:
         query = clean_text(message.value)
         self.search = Search(self.view, query, previous=self.search) if query else None
-        self.list.highlight(self.search)
+        self.timeline_list.highlight(self.search)
         self._show_status()
 
     @on(Input.Submitted, "SearchBar")
     def _search_submitted(self) -> None:
         self.query_one(SearchBar).close()
-        self.list.focus()
+        self.timeline_list.focus()
         if self.search is not None:
             self.action_search_next(1)
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self) -> None:
-        self.list.focus()
+        self.timeline_list.focus()
         self._clear_search()
 
     def _clear_search(self) -> None:
         self.search = None
-        self.list.highlight(None)
+        self.timeline_list.highlight(None)
         self._show_status()
 
     def action_search_next(self, step: int) -> None:
         if self.search is not None and not self.search:
             self.notify(f"No matches for “{self.search.query}”.", title="Search", severity="warning")
             return
-        self.go(self.search.next(self.list.cursor, step) if self.search else None)
+        self.go(self.search.next(self.timeline_list.cursor, step) if self.search else None)
 
     # Filter, clearing, detail, help
 
@@ -226,13 +272,13 @@ class MainScreen(Screen[None]):
     def watch_filter(self, old: Filter, new: Filter) -> None:
         if old == new:
             return
-        index = self.list.event_index
+        index = self.timeline_list.event_index
         self.view = View(self.timeline, new)
         query = self.search.query if self.search else ""
         self.search = Search(self.view, query) if query else None
         self.query_one(YearRuler).show(self.view)
-        self.list.show(self.view, self.view.nearest_position(index) if index is not None else 0)
-        self.list.highlight(self.search)
+        self.timeline_list.show(self.view, self.view.nearest_position(index) if index is not None else 0)
+        self.timeline_list.highlight(self.search)
 
     def action_clear(self) -> None:
         if self.search is not None:
@@ -257,7 +303,7 @@ class MainScreen(Screen[None]):
 
     def _go_to_quote(self, quote: Quote) -> None:
         indexes = [i for i in map(self.timeline.event_index, quote.events) if i is not None]
-        current = self.list.event_index
+        current = self.timeline_list.event_index
         if indexes:
             later = [i for i in indexes if current is not None and i > current] if current in indexes else []
             self.go_to_event((later or indexes)[0], focus=False)

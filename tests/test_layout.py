@@ -1,0 +1,56 @@
+"""Layout and looks: every terminal size, resizing while running, every built-in theme."""
+
+from __future__ import annotations
+
+from chiptui.app import make_app
+from chiptui.cli import bundled_timeline
+from chiptui.loader import load
+from chiptui.model import Timeline
+from chiptui.screens.main import MainScreen
+from chiptui.widgets.event_panel import EventPanel
+from chiptui.widgets.figures_panel import FiguresPanel
+from chiptui.widgets.timeline_list import TimelineList
+
+
+async def test_every_size_shows_the_timeline_and_the_event() -> None:
+    app = make_app(load(bundled_timeline()), start_year=2018)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for size in [(120, 40), (80, 24), (60, 20), (40, 12), (200, 60), (120, 40)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            for widget in (TimelineList, EventPanel):
+                region = app.screen.query_one(widget).region
+                assert region.width > 10 and region.height >= 3, (size, widget, region)
+                assert app.screen.region.contains_region(region)
+            side = app.screen.query_one(FiguresPanel).region
+            assert side.height >= 3 if size[0] >= 80 else side.area == 0, (size, side)
+            await pilot.press("down", "pagedown", "right", "left_square_bracket")
+        assert app.return_code is None
+
+
+async def test_every_builtin_theme_draws_every_screen(small: Timeline) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(100, 30)) as pilot:
+        themes = sorted(app.available_themes)
+        assert "chiptui" in themes and "textual-light" in themes
+        for theme in themes:
+            app.theme = theme
+            await pilot.press("slash", "e", "enter", "f")
+            await pilot.pause()
+            await pilot.press("escape", "enter")
+            await pilot.pause()
+            await pilot.press("escape", "escape")
+            assert isinstance(app.screen, MainScreen) and app.return_code is None, theme
+
+
+async def test_the_cursor_stays_in_sight_when_the_terminal_shrinks() -> None:
+    app = make_app(load(bundled_timeline()), start_year=2018)
+    async with app.run_test(size=(120, 40)) as pilot:
+        timeline = app.screen.query_one(TimelineList)
+        for size in [(40, 12), (60, 20), (200, 60), (40, 12)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            row = timeline.view.row_of[timeline.cursor]
+            top = timeline.scroll_offset.y
+            assert top <= row < top + timeline.scrollable_content_region.height, (size, top, row)

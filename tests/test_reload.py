@@ -1,0 +1,69 @@
+"""`r` reloads the data file: the cursor keeps its event; a broken file keeps the last good timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from chiptui.app import make_app
+from chiptui.loader import load
+from chiptui.screens.main import MainScreen
+from chiptui.widgets.timeline_list import TimelineList
+from tests.conftest import DATA
+
+
+def main_screen(app: object) -> MainScreen:
+    screen = getattr(app, "screen", None)
+    assert isinstance(screen, MainScreen), screen
+    return screen
+
+
+async def test_reload_keeps_the_cursor_on_its_event_and_shows_the_new_text(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.toml"
+    text = (DATA / "small.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = make_app(load(path), source=(path, "timeline.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down")  # ev-1978
+        path.write_text(text.replace('title = "Third event"', 'title = "Third event, edited"'), encoding="utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.selected is not None and screen.selected.id == "ev-1978"
+        assert screen.selected.title == "Third event, edited"
+        assert isinstance(app.focused, TimelineList)
+        path.write_text(text + '\n[[event]]\nid = "broken"\ndate = "2019-13-01"\n', encoding="utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = main_screen(app)
+        problems = screen.query_one("#problems", Static)
+        assert problems.display
+        shown = str(problems.render())
+        assert "last good timeline" in shown and 'event "broken"' in shown and "'date'" in shown
+        assert screen.selected is not None and screen.selected.title == "Third event, edited"
+        await pilot.press("down")
+        assert screen.selected.id == "ev-2013"  # still usable
+        path.write_text(text, encoding="utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = main_screen(app)
+        assert not screen.query_one("#problems", Static).display
+        assert screen.selected is not None and screen.selected.id == "ev-2013"
+        assert screen.selected.title == "Fourth event"
+
+
+async def test_reload_of_a_deleted_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.toml"
+    path.write_text((DATA / "small.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(load(path), source=(path, "timeline.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        path.unlink()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "no such file" in str(main_screen(app).query_one("#problems", Static).render())
+        assert app.return_code is None
