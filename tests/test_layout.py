@@ -54,3 +54,16 @@ async def test_the_cursor_stays_in_sight_when_the_terminal_shrinks() -> None:
             row = timeline.view.row_of[timeline.cursor]
             top = timeline.scroll_offset.y
             assert top <= row < top + timeline.scrollable_content_region.height, (size, top, row)
+
+
+async def test_panels_hidden_in_a_small_terminal_catch_up_when_shown_again() -> None:
+    app = make_app(load(bundled_timeline()), start_year=2018)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.press(*"1958")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        figures = " ".join(str(app.screen.query_one(FiguresPanel).body.render()).split())
+        assert "No figures for 1958" in figures

@@ -15,11 +15,11 @@ from importlib import resources
 from pathlib import Path
 
 from chiptui import __version__
-from chiptui.export import FORMATS, export
 from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
-from chiptui.report import summary, warnings
 from chiptui.schema import strip_controls
+
+FORMATS = ("markdown", "json", "csv")  # chiptui.export's, named here so the explorer need not import it
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -93,6 +93,8 @@ def _load(given: str | None) -> tuple[Timeline, Path, str]:
 
 
 def check(given: str | None) -> int:
+    from chiptui.report import summary, warnings
+
     timeline, _, shown = _load(given)
     print(f"{shown}: OK: {summary(timeline)}")
     for warning in warnings(timeline):
@@ -117,6 +119,9 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def export_command(given: str | None, format: str, output: str | None) -> int:
+    from chiptui.export import export
+    from chiptui.report import summary
+
     timeline, _, _ = _load(given)
     text = export(timeline, format)
     if output is None:

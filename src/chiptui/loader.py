@@ -8,6 +8,7 @@ Nothing half-loaded is ever returned.
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import re
 import tomllib
@@ -157,6 +158,8 @@ class _Checker:
             return []
         good = []
         spec = schema.TABLES[name]
+        required = [field for field, (_, needed) in spec.items() if needed]
+        converters = {field: convert for field, (convert, _) in spec.items()}
         for index, record in enumerate(raw):
             line = header_lines[index] if index < len(header_lines) else self.keys.get(name)
             if not isinstance(record, dict):
@@ -171,21 +174,21 @@ class _Checker:
                 self._claim(str(record_id), label, line)
             values: dict[str, Any] = {}
             ok = True
-            for key in record:
-                if key not in spec:
+            for field, value in record.items():
+                convert = converters.get(field)
+                if convert is None:
                     ok = False
-                    self.problem(_unknown_key(key, list(spec)), line, label, key)
-            for field, (convert, required) in spec.items():
-                if field not in record:
-                    if required:
-                        ok = False
-                        self.problem("is missing; this field is required", line, label, field)
+                    self.problem(_unknown_key(field, list(spec)), line, label, field)
                     continue
                 try:
-                    values[field] = convert(record[field])
+                    values[field] = convert(value)
                 except schema.FieldError as error:
                     ok = False
                     self.problem(str(error), line, label, field)
+            for field in required:
+                if field not in record:
+                    ok = False
+                    self.problem("is missing; this field is required", line, label, field)
             good.append(_Row(values, label, line, ok))
         return good
 
@@ -203,10 +206,11 @@ class _Checker:
             self.ids[record_id] = (label, line)
 
     def references(self, refs: Iterable[str], kind: str, line: int | None, label: str | None, field: str) -> None:
-        known = [i for i, (owner, _) in self.ids.items() if owner.startswith(f"{kind} ")]
+        prefix = f"{kind} "
         for ref in refs:
             owner = self.ids.get(ref, ("", None))[0]
-            if not owner.startswith(f"{kind} "):
+            if not owner.startswith(prefix):  # only now list the ids of that kind, for "did you mean"
+                known = [i for i, (other, _) in self.ids.items() if other.startswith(prefix)]
                 self.problem(f'no {kind} has the id "{ref}"{did_you_mean(ref, known)}', line, label, field)
 
 
@@ -318,4 +322,11 @@ def load(path: Path | str, shown: str | None = None) -> Timeline:
     """Load and check a timeline file; raise DataError with every problem found."""
     path = Path(path)
     shown = shown or str(path)
-    return parse(read_text(path, shown), shown)
+    text = read_text(path, shown)
+    collecting = gc.isenabled()
+    gc.disable()  # a load makes many objects and frees none: cycle collection would only rescan them
+    try:
+        return parse(text, shown)
+    finally:
+        if collecting:
+            gc.enable()

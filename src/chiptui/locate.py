@@ -14,7 +14,28 @@ _HEADER_RE = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 
 
+_HEADER_LINE_RE = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]", re.MULTILINE)
+_TOP_KEY_RE = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=", re.MULTILINE)
+
+
 def toml_lines(text: str) -> Lines:
+    if '"""' in text or "'''" in text:
+        return _toml_lines_slow(text)  # a multi-line string could hold lines that look like headers
+    headers: dict[str, list[int]] = {}
+    keys: dict[str, int] = {}
+    first_table = re.search(r"^[ \t]*\[", text, re.MULTILINE)
+    top_end = first_table.start() if first_table else len(text)
+    for match in _TOP_KEY_RE.finditer(text, 0, top_end):
+        keys.setdefault(match[1], text.count("\n", 0, match.start()) + 1)
+    line, at = 1, 0
+    for match in _HEADER_LINE_RE.finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        headers.setdefault(match[1], []).append(line)
+    return headers, keys
+
+
+def _toml_lines_slow(text: str) -> Lines:
     headers: dict[str, list[int]] = {}
     keys: dict[str, int] = {}
     in_string: str | None = None

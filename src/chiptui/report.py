@@ -38,7 +38,8 @@ def warnings(timeline: Timeline) -> list[str]:
         if not any(era.start <= year <= era.end for year in years)
     ]
     if timeline.eras:
-        outside = [event for event in timeline.events if not timeline.eras_for_year(event.year)]
+        covered = {year for era in timeline.eras for year in range(era.start, era.end + 1)}
+        outside = [event for event in timeline.events if event.year not in covered]
         found += [f'event "{event.id}" ({event.year}) is in no era' for event in outside[:20]]
         if len(outside) > 20:
             found.append(f"... and {len(outside) - 20} more events in no era")

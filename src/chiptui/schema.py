@@ -6,9 +6,11 @@ with what is wrong and what was expected.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
+from typing import Any
 
 from chiptui.model import PartialDate
 
@@ -28,8 +30,16 @@ def strip_controls(text: str) -> str:
     return _CONTROL_RE.sub("", text.replace("\t", " ").replace("\n", " "))
 
 
+def _clean(text: str) -> bool:
+    """Nothing to clean: every character printable (controls and bidi overrides are not), no
+    space at either end. One C-speed pass; anything else takes the slow path."""
+    return text.isprintable() and not text[0].isspace() and not text[-1].isspace()
+
+
 def clean_text(text: str, *, multiline: bool = False) -> str:
     """Drop terminal control characters; tabs become spaces; single-line text loses newlines."""
+    if text and _clean(text):
+        return text  # the common case
     text = text.replace("\t", " ")
     if not multiline:
         text = text.replace("\r\n", " ").replace("\n", " ")
@@ -51,6 +61,8 @@ def _type_name(value: object) -> str:
 
 
 def _string(value: object, *, multiline: bool = False) -> str:
+    if type(value) is str and value and _clean(value):
+        return value  # the common case: text with nothing to clean
     if not isinstance(value, str):
         raise FieldError(f"expected a string, got {_type_name(value)}")
     text = clean_text(value, multiline=multiline)
@@ -80,11 +92,16 @@ def slug(value: object) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=65536)
+def _parse_date(text: str) -> PartialDate:
+    return PartialDate.parse(text)  # dates repeat in a large file; a PartialDate is immutable
+
+
 def date(value: object) -> PartialDate:
     if not isinstance(value, str):
         raise FieldError(f'expected a date string like "2013-07-12", got {_type_name(value)}')
     try:
-        return PartialDate.parse(value)
+        return _parse_date(value)
     except ValueError as error:
         shown = clean_text(value) or "?"
         raise FieldError(f'"{shown}" is not a real date: {error}') from None
@@ -120,9 +137,15 @@ def quote_kind(value: object) -> str:
 
 
 def _list_of(
-    item: Callable[[object], object], what: str, *, at_least_one: str = ""
+    item: Callable[[object], object],
+    what: str,
+    *,
+    at_least_one: str = "",
+    fast: Callable[[list[Any]], bool] | None = None,
 ) -> Callable[[object], tuple[object, ...]]:
     def convert(value: object) -> tuple[object, ...]:
+        if fast is not None and type(value) is list and value and fast(value):
+            return tuple(value)  # every item already good: checked in one pass
         if not isinstance(value, list):
             raise FieldError(f"expected a list of {what}, got {_type_name(value)}")
         if at_least_one and not value:
@@ -138,10 +161,18 @@ def _list_of(
     return convert
 
 
-source_ids = _list_of(slug, "source ids", at_least_one="source id")
-event_ids = _list_of(slug, "event ids")
-figure_ids = _list_of(slug, "figure ids")
-tags = _list_of(line_text, "tags")
+def _all_slugs(items: list[Any]) -> bool:
+    return all(type(item) is str for item in items) and all(map(SLUG_RE.fullmatch, items))
+
+
+def _all_clean(items: list[Any]) -> bool:
+    return all(type(item) is str and item and _clean(item) for item in items)
+
+
+source_ids = _list_of(slug, "source ids", at_least_one="source id", fast=_all_slugs)
+event_ids = _list_of(slug, "event ids", fast=_all_slugs)
+figure_ids = _list_of(slug, "figure ids", fast=_all_slugs)
+tags = _list_of(line_text, "tags", fast=_all_clean)
 years = _list_of(year, "years")
 
 Converter = Callable[[object], object]

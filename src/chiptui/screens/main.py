@@ -7,7 +7,7 @@ year, search, filter) live here so they work whichever panel has focus.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,13 +18,9 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from chiptui.commands import TimelineCommands
 from chiptui.loader import Problem
 from chiptui.model import Event, Figure, Quote, Timeline
 from chiptui.schema import clean_text
-from chiptui.screens.detail import DetailScreen, detail_content, figure_content
-from chiptui.screens.filter import FilterScreen
-from chiptui.screens.help import HelpScreen
 from chiptui.view import Filter, Search, View
 from chiptui.widgets.event_panel import EventPanel
 from chiptui.widgets.figures_panel import FiguresPanel
@@ -34,6 +30,9 @@ from chiptui.widgets.quotes_panel import QuotesPanel
 from chiptui.widgets.ruler import YearRuler
 from chiptui.widgets.status import StatusLine
 from chiptui.widgets.timeline_list import TimelineList
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 WIDE = 110  # narrower than this, the figures and quotes stack under the event
 SMALL = 70  # narrower than this, the timeline sits above the event and the side panels go
@@ -47,10 +46,16 @@ DIGITS = [
 ]
 
 
+def _commands() -> type[Provider]:
+    from chiptui.commands import TimelineCommands  # the palette's code loads when it first opens
+
+    return TimelineCommands
+
+
 class MainScreen(Screen[None]):
     """Everything moves with the timeline's cursor."""
 
-    COMMANDS: ClassVar = {TimelineCommands}
+    COMMANDS: ClassVar = {lambda: _commands()}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "year(-1)", "Previous year", key_display="←", show=False, id="main.year-previous"),
         Binding("right", "year(1)", "Next year", key_display="→", show=False, id="main.year-next"),
@@ -263,6 +268,8 @@ class MainScreen(Screen[None]):
     # Filter, clearing, detail, help
 
     def action_filter(self) -> None:
+        from chiptui.screens.filter import FilterScreen
+
         self.app.push_screen(FilterScreen(self.timeline, self.filter), self._filter_chosen)
 
     def _filter_chosen(self, chosen: Filter | None) -> None:
@@ -287,6 +294,8 @@ class MainScreen(Screen[None]):
             self.filter = Filter()
 
     def action_detail(self) -> None:
+        from chiptui.screens.detail import DetailScreen, detail_content
+
         if self.selected is not None:
             content = detail_content(self.timeline, self.selected)
             self.app.push_screen(DetailScreen("Event in full", f"{self.selected.when()} · in full", content))
@@ -294,6 +303,8 @@ class MainScreen(Screen[None]):
     @on(Panel.Opened)
     def _opened(self, message: Panel.Opened) -> None:
         """Enter on a figure opens it in full; on a quote, goes to the event it speaks about."""
+        from chiptui.screens.detail import DetailScreen, figure_content
+
         target = message.target
         if isinstance(target, Figure):
             content = figure_content(self.timeline, target, max(40, min(self.size.width - 8, 100)))
@@ -311,6 +322,8 @@ class MainScreen(Screen[None]):
             self.go_to_year(quote.years[0])
 
     def action_help(self) -> None:
+        from chiptui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

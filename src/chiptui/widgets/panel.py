@@ -46,6 +46,7 @@ class Panel(VerticalScroll):
         padding: 0 1;
         height: 1fr;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;  /* the text is wrapped to a width that a scrollbar must not change */
         &:focus { border: heavy $primary; }
     }
     """
@@ -79,15 +80,16 @@ class Panel(VerticalScroll):
         yield self.body
 
     def on_mount(self) -> None:
-        self._show()
+        if self.scrollable_content_region.width:  # else the first Resize draws it, at its real width
+            self._show()
 
     def watch_selected(self) -> None:
-        if self.is_mounted:
+        if self.is_mounted and self.scrollable_content_region.width:
             self._show()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._shown is not None and self._shown[1] != self.text_width:
-            self._show(keep_place=True)
+        if self._shown is None or self._shown != (self.selected, self.text_width):
+            self._show(keep_place=True)  # a new width, or a selection made while it was hidden
 
     def on_focus(self) -> None:
         self._show(keep_place=True)
