@@ -12,9 +12,9 @@ import gc
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -93,75 +93,86 @@ def read_text(path: Path, shown: str) -> str:
         raise DataError([Problem(shown, message, line=line)]) from None
 
 
-@attrs.frozen
-class _Row:
+# Where a problem is: a top-level key's name, a record as (table, index), or nowhere. Lines are
+# only worked out when there is a problem to report, so a good file never pays for them.
+Where = str | tuple[str, int] | None
+
+
+class _Row(NamedTuple):  # one per record: a tuple is the cheapest to make
     values: dict[str, Any]
     label: str
-    line: int | None
+    where: Where
     ok: bool
 
 
 class _Checker:
-    def __init__(self, shown: str, lines: Lines) -> None:
+    def __init__(self, shown: str, find_lines: Callable[[], Lines]) -> None:
         self.shown = shown
-        self.headers, self.keys = lines
+        self._find_lines = find_lines
+        self._lines: Lines | None = None
         self.problems: list[Problem] = []
-        self.ids: dict[str, tuple[str, int | None]] = {}
+        self.ids: dict[str, tuple[str, Where]] = {}
 
-    def key_line(self, key: str) -> int | None:
-        """The line of a top-level key or, failing that, of its first [[table]] header."""
-        headers = self.headers.get(key)
-        return self.keys.get(key) or (headers[0] if headers else None)
+    def line(self, where: Where) -> int | None:
+        """The line of a record's [[table]] header, or of a top-level key (else its first table)."""
+        if where is None:
+            return None
+        if self._lines is None:
+            self._lines = self._find_lines()
+        headers, keys = self._lines
+        if isinstance(where, tuple):
+            name, index = where
+            found = headers.get(name, [])
+            return found[index] if index < len(found) else keys.get(name)
+        first = headers.get(where)
+        return keys.get(where) or (first[0] if first else None)
 
-    def problem(self, message: str, line: int | None, record: str | None = None, field: str | None = None) -> None:
-        self.problems.append(Problem(self.shown, message, line, record, field))
+    def problem(self, message: str, where: Where, record: str | None = None, field: str | None = None) -> None:
+        self.problems.append(Problem(self.shown, message, self.line(where), record, field))
 
     def top_level(self, document: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
         for key in document:
             if key not in schema.TOP_LEVEL:
-                line = self.key_line(key)
-                self.problem(f'unknown key "{key}"{did_you_mean(key, schema.TOP_LEVEL)}', line)
+                self.problem(f'unknown key "{key}"{did_you_mean(key, schema.TOP_LEVEL)}', key)
         version = document.get("schema")
-        schema_line = self.keys.get("schema")
         if version is None:
             self.problem(f"missing 'schema'; expected schema = {schema.SCHEMA_VERSION} at the top", None)
         elif isinstance(version, bool) or not isinstance(version, int):
-            self.problem(f"'schema' must be a whole number, got {version!r}", schema_line)
+            self.problem(f"'schema' must be a whole number, got {version!r}", "schema")
         elif version > schema.SCHEMA_VERSION:
             self.problem(
                 f"schema {version} is newer than this chiptui understands (up to "
                 f"{schema.SCHEMA_VERSION}); upgrade chiptui to read this file",
-                schema_line,
+                "schema",
             )
         elif version < 1:
-            self.problem(f"schema {version} does not exist; expected schema = {schema.SCHEMA_VERSION}", schema_line)
+            self.problem(f"schema {version} does not exist; expected schema = {schema.SCHEMA_VERSION}", "schema")
         title = "chiptui"
         if "title" in document:
             try:
                 title = schema.line_text(document["title"])
             except schema.FieldError as error:
-                self.problem(str(error), self.keys.get("title"), field="title")
+                self.problem(str(error), "title", field="title")
         tour: tuple[str, ...] = ()
         if "tour" in document:
             try:
                 tour = tuple(str(i) for i in schema.event_ids(document["tour"]))
             except schema.FieldError as error:
-                self.problem(str(error), self.keys.get("tour"), field="tour")
+                self.problem(str(error), "tour", field="tour")
         return title, tour
 
     def table(self, document: dict[str, Any], name: str) -> list[_Row]:
         """Check each record of `[[name]]`; return each with the fields that passed."""
         raw = document.get(name, [])
-        header_lines = self.headers.get(name, [])
         if not isinstance(raw, list):
-            self.problem(f"expected an array of tables, written [[{name}]]", self.key_line(name))
+            self.problem(f"expected an array of tables, written [[{name}]]", name)
             return []
         good = []
         spec = schema.TABLES[name]
         required = [field for field, (_, needed) in spec.items() if needed]
         converters = {field: convert for field, (convert, _) in spec.items()}
         for index, record in enumerate(raw):
-            line = header_lines[index] if index < len(header_lines) else self.keys.get(name)
+            line: Where = (name, index)
             if not isinstance(record, dict):
                 self.problem(
                     f"expected a table, written [[{name}]], got {type(record).__name__}", line, f"{name} #{index + 1}"
@@ -192,9 +203,10 @@ class _Checker:
             good.append(_Row(values, label, line, ok))
         return good
 
-    def _claim(self, record_id: str, label: str, line: int | None) -> None:
+    def _claim(self, record_id: str, label: str, line: Where) -> None:
         if record_id in self.ids:
-            first, first_line = self.ids[record_id]
+            first, first_where = self.ids[record_id]
+            first_line = self.line(first_where)
             where = f" (line {first_line})" if first_line else ""
             self.problem(
                 f'duplicate id "{record_id}": already used by {first}{where}; ids must be unique in the file',
@@ -205,7 +217,7 @@ class _Checker:
         else:
             self.ids[record_id] = (label, line)
 
-    def references(self, refs: Iterable[str], kind: str, line: int | None, label: str | None, field: str) -> None:
+    def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
         prefix = f"{kind} "
         for ref in refs:
             owner = self.ids.get(ref, ("", None))[0]
@@ -220,7 +232,7 @@ def _before(end: PartialDate, start: PartialDate) -> bool:
     return end.iso()[:size] < start.iso()[:size]
 
 
-def _document(text: str, shown: str) -> tuple[dict[str, Any], Lines]:
+def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
     """The parsed document and where its records are; a JSON file is one that starts with `{`."""
     if text.lstrip().startswith("{"):
         try:
@@ -232,9 +244,9 @@ def _document(text: str, shown: str) -> tuple[dict[str, Any], Lines]:
             raise DataError([Problem(shown, "JSON nested too deeply")]) from None
         if not isinstance(document, dict):
             raise DataError([Problem(shown, "expected a JSON object at the top")])
-        return document, json_lines(text)
+        return document, lambda: json_lines(text)
     try:
-        return tomllib.loads(text), toml_lines(text)
+        return tomllib.loads(text), lambda: toml_lines(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_AT_RE.match(str(error))
         if match:
@@ -252,9 +264,9 @@ def parse(text: str, shown: str) -> Timeline:
     title, tour = checker.top_level(document)
     tables = {name: checker.table(document, name) for name in schema.TABLES}
 
-    units: dict[str, tuple[str, str, int | None]] = {}
+    units: dict[str, tuple[str, str, Where]] = {}
     for row in tables["event"]:
-        values, label, line = row.values, row.label, row.line
+        values, label, line = row.values, row.label, row.where
         checker.references(values.get("sources", ()), "source", line, label, "sources")
         if "end" in values and "date" in values and _before(values["end"], values["date"]):
             message = (
@@ -265,9 +277,9 @@ def parse(text: str, shown: str) -> Timeline:
         values = row.values
         if "end" in values and "start" in values and values["end"] < values["start"]:
             message = f"{values['end']} is before the start {values['start']}; expected end >= start"
-            checker.problem(message, row.line, row.label, "end")
+            checker.problem(message, row.where, row.label, "end")
     for row in tables["figure"]:
-        values, label, line = row.values, row.label, row.line
+        values, label, line = row.values, row.label, row.where
         checker.references(values.get("sources", ()), "source", line, label, "sources")
         series, unit = values.get("series"), values.get("unit")
         if series is None or unit is None:
@@ -275,22 +287,22 @@ def parse(text: str, shown: str) -> Timeline:
         first = units.setdefault(series, (unit, label, line))
         if first[0] != unit:
             message = (
-                f'unit "{unit}" differs from "{first[0]}" of {first[1]} (line {first[2]}) '
+                f'unit "{unit}" differs from "{first[0]}" of {first[1]} (line {checker.line(first[2])}) '
                 f'in series "{series}"; expected one unit per series'
             )
             checker.problem(message, line, label, "unit")
     for row in tables["quote"]:
-        values, label, line = row.values, row.label, row.line
+        values, label, line = row.values, row.label, row.where
         checker.references(values.get("sources", ()), "source", line, label, "sources")
         if "speaker" in values:
             checker.references([values["speaker"]], "speaker", line, label, "speaker")
         checker.references(values.get("events", ()), "event", line, label, "events")
-    checker.references(tour, "event", checker.keys.get("tour"), None, "tour")
+    checker.references(tour, "event", "tour", None, "tour")
     figure_units: dict[str, str] = {
         row.values["id"]: row.values["unit"] for row in tables["figure"] if "id" in row.values and "unit" in row.values
     }
     for row in tables["comparison"]:
-        values, label, line = row.values, row.label, row.line
+        values, label, line = row.values, row.label, row.where
         ids = list(values.get("figures", ()))
         checker.references(ids, "figure", line, label, "figures")
         if "figures" in values and len(ids) < 2:

@@ -251,6 +251,10 @@ class Timeline:
         object.__setattr__(self, "_figures_by_year", {y: tuple(f) for y, f in figures.items()})
         object.__setattr__(self, "_quotes_by_event", {k: tuple(v) for k, v in by_event.items()})
 
+    def event_years(self) -> tuple[int, ...]:
+        """Each event's year, in the events' order."""
+        return self._event_years
+
     def index_for_year(self, year: int) -> int | None:
         """The first event of `year`, or of the nearest year that has events (earlier on a tie)."""
         years = self._event_years

@@ -69,21 +69,29 @@ class View:
             ]
         else:
             self.indices = list(range(len(timeline.events)))
-        events = timeline.events
-        self.years = [events[i].year for i in self.indices]
+        all_years = timeline.event_years()
+        self.years = list(all_years) if not self.filter.active else [all_years[i] for i in self.indices]
         self.counts = Counter(self.years)
+        # Each era's heading goes before the first visible event of its years (none if it has none);
+        # the rows are built slice by slice, so 100,000 events cost a few list operations.
+        headings: list[tuple[int, Era]] = []
+        for era in timeline.eras:
+            at = bisect.bisect_left(self.years, era.start)
+            if at < len(self.years) and self.years[at] <= era.end:
+                headings.append((at, era))
+        headings.sort(key=lambda heading: heading[0])  # stable: eras keep their order at one place
         self.rows: list[Era | int] = []
         self.row_of: list[int] = []
         self.era_rows: list[int] = []
-        eras = list(timeline.eras)
-        for position, year in enumerate(self.years):
-            while eras and eras[0].start <= year:
-                era = eras.pop(0)
-                if era.end >= year:
-                    self.era_rows.append(len(self.rows))
-                    self.rows.append(era)
-            self.row_of.append(len(self.rows))
-            self.rows.append(position)
+        done = 0
+        for at, era in headings:
+            self.row_of.extend(range(done + len(self.era_rows), at + len(self.era_rows)))
+            self.rows.extend(range(done, at))
+            self.era_rows.append(len(self.rows))
+            self.rows.append(era)
+            done = at
+        self.row_of.extend(range(done + len(self.era_rows), len(self.years) + len(self.era_rows)))
+        self.rows.extend(range(done, len(self.years)))
 
     def __len__(self) -> int:
         return len(self.indices)
