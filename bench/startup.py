@@ -21,12 +21,14 @@ import signal
 import statistics
 import struct
 import sys
+import tempfile
 import termios
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
+STATE = tempfile.mkdtemp(prefix="chiptui-bench-state-")  # no saved place: every run starts at the first event
 
 
 def first_frame(command: list[str], marker: bytes, timeout: float = 120.0) -> float:
@@ -34,7 +36,7 @@ def first_frame(command: list[str], marker: bytes, timeout: float = 120.0) -> fl
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: a terminal of 120x40, colour, no mouse noise
-        os.environ.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
+        os.environ.update(TERM="xterm-256color", COLUMNS="120", LINES="40", CHIPTUI_STATE_DIR=STATE)
         os.execv(command[0], command)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     seen = b""

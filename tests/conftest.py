@@ -82,6 +82,14 @@ def write(tmp_path: Path) -> Callable[[str], Path]:
     return _write
 
 
+@pytest.fixture(autouse=True)
+def state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its saved places in its own folder, never the user's."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("CHIPTUI_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def small() -> Timeline:
     return load(DATA / "small.toml")

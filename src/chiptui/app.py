@@ -13,6 +13,7 @@ from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
 from chiptui.report import summary
 from chiptui.screens.main import MainScreen
+from chiptui.state import State, load_state, save_state
 
 THEME = Theme(
     name="chiptui",
@@ -35,8 +36,9 @@ Source = tuple[Path, str]  # the data file and the name messages give it
 
 class ChipApp(App[None]):
     """Explore a timeline; `start_year` puts the cursor on that year (or the nearest). With a
-    `source`, `r` reloads it: the cursor stays on its event, and a broken file keeps the timeline
-    shown and lists its problems until it is fixed."""
+    `source`, `r` reloads it (the cursor stays on its event; a broken file keeps the timeline
+    shown and lists its problems until it is fixed), and the reader's place and bookmarks are
+    kept for next time (`remember=False` turns that off)."""
 
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="app.quit")]
@@ -48,17 +50,48 @@ class ChipApp(App[None]):
         start_year: int | None = None,
         theme: str = "chiptui",
         source: Source | None = None,
+        remember: bool = True,
     ) -> None:
         super().__init__()
         self.timeline = timeline
         self.start_year = start_year
         self.source = source
+        self.remembering = remember and source is not None
+        self.saved = State()
+        self.notice: str | None = None
+        if self.remembering and source is not None:
+            self.saved, self.notice = load_state(source[0])
+        self.to_save: State | None = None
         self.register_theme(THEME)
         self.theme = theme
         self.title = timeline.title
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.timeline, self.start_year)
+        start_event = self.saved.event if self.start_year is None else None  # --year wins
+        return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=set(self.saved.bookmarks))
+
+    def on_mount(self) -> None:
+        if self.notice:
+            self.notify(self.notice, title="Your place", severity="warning", timeout=8)
+
+    def on_main_screen_remember(self, message: MainScreen.Remember) -> None:
+        """Save the place a moment after the reader stops moving, and always on quitting."""
+        if not self.remembering:
+            return
+        self.to_save = State(message.event, message.bookmarks)
+        self.set_timer(0.5, self.save_place, name="save-place")
+
+    def save_place(self) -> None:
+        if self.to_save is None or self.source is None:
+            return
+        problem = save_state(self.source[0], self.to_save)
+        self.to_save = None
+        if problem:
+            self.notify(problem, severity="warning")
+
+    async def action_quit(self) -> None:
+        self.save_place()
+        self.exit()
 
     def action_reload(self) -> None:
         """Read the data file again, off the UI thread."""
@@ -105,7 +138,12 @@ class ChipApp(App[None]):
 
 
 def make_app(
-    timeline: Timeline, *, start_year: int | None = None, theme: str = "chiptui", source: Source | None = None
+    timeline: Timeline,
+    *,
+    start_year: int | None = None,
+    theme: str = "chiptui",
+    source: Source | None = None,
+    remember: bool = True,
 ) -> ChipApp:
     """The one way the command line, the tests and any other front end build the app."""
-    return ChipApp(timeline, start_year=start_year, theme=theme, source=source)
+    return ChipApp(timeline, start_year=start_year, theme=theme, source=source, remember=remember)

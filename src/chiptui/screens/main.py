@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
@@ -71,6 +72,9 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear", "Clear", key_display="Esc", id="main.clear"),
         Binding("enter", "detail", "In full", key_display="⏎", id="main.detail"),
         Binding("r", "app.reload", "Reload the file", show=False, id="main.reload"),
+        Binding("b", "bookmark", "Bookmark the event", show=False, id="main.bookmark"),
+        Binding("B", "bookmarks", "Bookmarks", show=False, id="main.bookmarks"),
+        Binding("p", "tour", "Play the tour", show=False, id="main.tour"),
         Binding("question_mark", "help", "Help", key_display="?", id="main.help"),
     ]
 
@@ -84,6 +88,7 @@ class MainScreen(Screen[None]):
         *,
         start_event: str | None = None,
         filter: Filter | None = None,
+        bookmarks: set[str] | None = None,
     ) -> None:
         """Open at `start_event` (an id), else at `start_year`, else at the first event."""
         super().__init__()
@@ -91,6 +96,8 @@ class MainScreen(Screen[None]):
         self.view = View(timeline, filter)
         self.set_reactive(MainScreen.filter, self.view.filter)
         self.search: Search | None = None
+        self.bookmarks = bookmarks if bookmarks is not None else set()
+        self.tour_pause: float | None = None  # None: the tour's own pause (tests make it short)
         index = timeline.event_index(start_event) if start_event else None
         if index is not None:
             self.start = self.view.nearest_position(index)
@@ -102,9 +109,9 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▣")
-        yield YearRuler(self.view, id="ruler")
+        yield YearRuler(self.view, id="ruler", bookmarks=self.bookmarks)
         with Horizontal(id="body"):
-            timeline = TimelineList(self.view, self.start, id="timeline")
+            timeline = TimelineList(self.view, self.start, id="timeline", bookmarks=self.bookmarks)
             timeline.border_title = "Timeline"
             yield timeline
             with Vertical(id="detail"):
@@ -146,6 +153,53 @@ class MainScreen(Screen[None]):
             self.sub_title = f"{event.year} · event {position + 1} of {len(self.view)}"
             self.query_one(YearRuler).year = event.year
         self._show_status()
+        self.post_message(self.Remember(self.selected.id if self.selected else None, tuple(sorted(self.bookmarks))))
+
+    class Remember(Message):
+        """The reader's place or bookmarks changed: the app saves them for next time."""
+
+        def __init__(self, event: str | None, bookmarks: tuple[str, ...]) -> None:
+            super().__init__()
+            self.event = event
+            self.bookmarks = bookmarks
+
+    @property
+    def current(self) -> Event | None:
+        """The event under the cursor now (`selected` follows it a message later)."""
+        index = self.timeline_list.event_index
+        return None if index is None else self.timeline.events[index]
+
+    def action_bookmark(self) -> None:
+        if self.current is None:
+            return
+        event_id = self.current.id
+        if event_id in self.bookmarks:
+            self.bookmarks.discard(event_id)
+            self.notify("Bookmark removed.", title="Bookmarks")
+        else:
+            self.bookmarks.add(event_id)
+            self.notify("Bookmarked: B lists your bookmarks.", title="Bookmarks")
+        self.timeline_list.refresh()
+        self.query_one(YearRuler).refresh()
+        self.post_message(self.Remember(event_id, tuple(sorted(self.bookmarks))))
+
+    def action_bookmarks(self) -> None:
+        from chiptui.screens.bookmarks import BookmarksScreen
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.go_to_event(index)
+
+        self.app.push_screen(BookmarksScreen(self.timeline, self.bookmarks), chosen)
+
+    def action_tour(self) -> None:
+        from chiptui.screens.tour import TourScreen, tour_positions
+
+        positions = tour_positions(self)
+        if positions:
+            self.app.push_screen(TourScreen(self, positions, self.tour_pause))
+        else:
+            self.app.bell()
 
     def _show_status(self) -> None:
         self.query_one(StatusLine).show(self.timeline, self.view, self.search, self.timeline_list.cursor)
@@ -296,9 +350,10 @@ class MainScreen(Screen[None]):
     def action_detail(self) -> None:
         from chiptui.screens.detail import DetailScreen, detail_content
 
-        if self.selected is not None:
-            content = detail_content(self.timeline, self.selected)
-            self.app.push_screen(DetailScreen("Event in full", f"{self.selected.when()} · in full", content))
+        event = self.current
+        if event is not None:
+            content = detail_content(self.timeline, event)
+            self.app.push_screen(DetailScreen("Event in full", f"{event.when()} · in full", content))
 
     @on(Panel.Opened)
     def _opened(self, message: Panel.Opened) -> None:

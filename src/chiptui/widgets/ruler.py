@@ -68,9 +68,10 @@ class YearRuler(Widget):
             super().__init__()
             self.year = year
 
-    def __init__(self, view: View, *, id: str | None = None) -> None:
+    def __init__(self, view: View, *, id: str | None = None, bookmarks: set[str] | None = None) -> None:
         super().__init__(id=id)
         self.view = view
+        self.bookmarks = bookmarks if bookmarks is not None else set()  # event ids, marked ◆
         timeline: Timeline = view.timeline
         self.first, self.last = timeline.span() or (0, 0)
         self.lanes = lanes(timeline.eras)
@@ -134,6 +135,10 @@ class YearRuler(Widget):
                     per_column[self.column(year, width)] += count
         peak = max(per_column, default=0) or 1
         cells = [LEVELS[-(-count * 8 // peak)] for count in per_column]
+        for event_id in self.bookmarks:  # a bookmarked year shows ◆ in place of its bar
+            event = self.view.timeline.event_by_id(event_id)
+            if event is not None and self.first <= event.year <= self.last:
+                cells[min(width - 1, self.column(event.year, width))] = "◆"
         return self._with_cursor("".join(cells), width, "year-ruler--density")
 
     def _axis(self, width: int) -> Strip:

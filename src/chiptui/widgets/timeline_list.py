@@ -71,9 +71,12 @@ class TimelineList(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, view: View, cursor: int = 0, *, id: str | None = None) -> None:
+    def __init__(
+        self, view: View, cursor: int = 0, *, id: str | None = None, bookmarks: set[str] | None = None
+    ) -> None:
         super().__init__(id=id)
         self.view = view
+        self.bookmarks = bookmarks if bookmarks is not None else set()  # event ids, marked ◆
         self.search: Search | None = None
         self.set_reactive(TimelineList.cursor, self.validate_cursor(cursor))
         self.date_width = max((cell_len(self._date(e)) for e in view.timeline.events[:2000]), default=4)
@@ -190,7 +193,8 @@ class TimelineList(ScrollView, can_focus=True):
             cursor = self.get_component_rich_style("timeline-list--cursor")
             style, date_style, match_style = style + cursor, date_style + cursor, match_style + cursor
         is_match = self.search is not None and position in self.search
-        date = f"{self._date(event).ljust(self.date_width)}  "
+        mark = "◆" if event.id in self.bookmarks else " "
+        date = f"{self._date(event).ljust(self.date_width)} {mark} "
         title = _fit(event.title, width - cell_len(date) - 1)
         segments = [Segment("•", match_style) if is_match else Segment(" ", date_style), Segment(date, date_style)]
         segments.extend(self._title_segments(title, style, match_style if is_match else style))

@@ -1,0 +1,84 @@
+"""`p` plays the story: the cursor steps through events one by one, a pause apart, the panels
+following. Any key (or a click) stops it where it is.
+
+The order is the file's `tour` when it has one and no filter is on; otherwise the visible
+events of the cursor's era, from the cursor on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from chiptui.screens.main import MainScreen
+
+
+def tour_positions(main: MainScreen) -> list[int]:
+    """The positions, in the timeline's view, that the tour visits."""
+    view = main.view
+    if main.timeline.tour and not view.filter.active:
+        indexes = [main.timeline.event_index(event_id) for event_id in main.timeline.tour]
+        return [p for p in (view.position_of(i) for i in indexes if i is not None) if p is not None]
+    start = main.timeline_list.cursor
+    era = view.era_at(start) if view else None
+    end = view.next_era(start, 1) if era is not None else None
+    return list(range(start, end if end is not None else len(view)))
+
+
+class TourScreen(ModalScreen[None]):
+    """A line at the bottom over the main screen; the main screen shows through and moves."""
+
+    DEFAULT_CSS = """
+    TourScreen {
+        background: transparent;
+        align: center bottom;
+        #tour-line { width: 100%; height: 1; padding: 0 1; background: $accent; color: $background; }
+    }
+    """
+    PAUSE: ClassVar[float] = 6.0  # seconds on each event: long enough to read it
+
+    def __init__(self, main: MainScreen, positions: list[int], pause: float | None = None) -> None:
+        super().__init__()
+        self.main = main
+        self.positions = positions
+        self.pause = self.PAUSE if pause is None else pause
+        self.step = 0
+        self.timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="tour-line", markup=False)
+
+    def on_mount(self) -> None:
+        self._show()
+        self.timer = self.set_interval(self.pause, self._next)
+
+    def _show(self) -> None:
+        self.main.go(self.positions[self.step])
+        where = f"Tour · {self.step + 1} of {len(self.positions)}"
+        self.query_one(Static).update(Content.assemble((where, "bold"), " · any key stops it here"))
+
+    def _next(self) -> None:
+        if self.step + 1 >= len(self.positions):
+            self.dismiss()
+            return
+        self.step += 1
+        self._show()
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss()
+
+    def on_click(self) -> None:
+        self.dismiss()
+
+    def on_unmount(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
