@@ -9,7 +9,7 @@ import bisect
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -186,6 +186,21 @@ class Comparison:
     correction: str | None = None
 
 
+def first_of_nearest_year(years: Sequence[int], year: int) -> int | None:
+    """In sorted `years`, the first place of `year`, or of the nearest year there (earlier on a tie)."""
+    if not years:
+        return None
+    at = bisect.bisect_left(years, year)
+    if at < len(years) and years[at] == year:
+        return at
+    if at == len(years):
+        return bisect.bisect_left(years, years[-1])
+    if at == 0:
+        return 0
+    before, after = years[at - 1], years[at]
+    return bisect.bisect_left(years, before if year - before <= after - year else after)
+
+
 def _sorted_eras(eras: Iterable[Era]) -> tuple[Era, ...]:
     return tuple(sorted(eras, key=lambda era: (era.start, era.end)))
 
@@ -257,19 +272,7 @@ class Timeline:
 
     def index_for_year(self, year: int) -> int | None:
         """The first event of `year`, or of the nearest year that has events (earlier on a tie)."""
-        years = self._event_years
-        if not years:
-            return None
-        at = bisect.bisect_left(years, year)
-        if at < len(years) and years[at] == year:
-            return at
-        if at == len(years):
-            return bisect.bisect_left(years, years[-1])
-        if at == 0:
-            return 0
-        before, after = years[at - 1], years[at]
-        target = before if year - before <= after - year else after
-        return bisect.bisect_left(years, target)
+        return first_of_nearest_year(self._event_years, year)
 
     def figures_for_year(self, year: int) -> tuple[Figure, ...]:
         return self._figures_by_year.get(year, ())

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from chiptui.model import Era, Event, Timeline
+from chiptui.model import Era, Event, Timeline, first_of_nearest_year
 
 
 def _frozen(items: Iterable[str]) -> frozenset[str]:
@@ -115,18 +115,7 @@ class View:
 
     def position_for_year(self, year: int) -> int | None:
         """The first event of `year`, or of the nearest year that has events (the earlier on a tie)."""
-        years = self.years
-        if not years:
-            return None
-        at = bisect.bisect_left(years, year)
-        if at < len(years) and years[at] == year:
-            return at
-        if at == len(years):
-            return bisect.bisect_left(years, years[-1])
-        if at == 0:
-            return 0
-        before, after = years[at - 1], years[at]
-        return bisect.bisect_left(years, before if year - before <= after - year else after)
+        return first_of_nearest_year(self.years, year)
 
     def next_year(self, position: int, step: int) -> int | None:
         """The first event of the next (step 1) or previous (step -1) year that has events."""
