@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
 
 from chiptui import __version__
+from chiptui.files import write_atomically
 from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
 from chiptui.schema import strip_controls
@@ -100,22 +100,6 @@ def check(given: str | None) -> int:
     for warning in warnings(timeline):
         print(f"{shown}: warning: {warning}")
     return EXIT_OK
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, renamed over it at the
-    end: a failure leaves any old file as it was and no half-written one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def export_command(given: str | None, format: str, output: str | None) -> int:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 
 import attrs
 import platformdirs
 
+from chiptui.files import write_atomically
 from chiptui.schema import SLUG_RE
 
 
@@ -83,14 +83,7 @@ def save_state(data: Path, state: State) -> str | None:
     document = {"data": str(data.resolve()), "event": state.event, "bookmarks": list(state.bookmarks)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(document, file, ensure_ascii=False)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, json.dumps(document, ensure_ascii=False))
     except OSError as error:
         return f"Could not save your place: {error.strerror or error}"
     return None
