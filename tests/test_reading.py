@@ -144,3 +144,15 @@ async def test_a_bookmark_right_after_a_move_marks_the_new_event(tmp_path: Path)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen) and screen.bookmarks == {"ev-2019"}
+
+
+async def test_the_place_is_saved_soon_after_the_cursor_stops(tmp_path: Path) -> None:
+    path = copy_small(tmp_path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down", "down")
+        for _ in range(40):  # a moment later, without quitting
+            if load_state(path)[0].event == "ev-2013":
+                break
+            await pilot.pause(0.1)
+        assert load_state(path)[0].event == "ev-2013"

@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
+from textual.timer import Timer
 
 from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
@@ -62,6 +63,7 @@ class ChipApp(App[None]):
         if self.remembering and source is not None:
             self.saved, self.notice = load_state(source[0])
         self.to_save: State | None = None
+        self.save_timer: Timer | None = None
         self.register_theme(THEME)
         self.theme = theme
         self.title = timeline.title
@@ -79,9 +81,15 @@ class ChipApp(App[None]):
         if not self.remembering:
             return
         self.to_save = State(message.event, message.bookmarks)
-        self.set_timer(0.5, self.save_place, name="save-place")
+        if self.save_timer is None:
+            self.save_timer = self.set_timer(0.5, self.save_place, name="save-place")
+        else:
+            self.save_timer.reset()  # a held key moves the save on, it does not stack up writes
 
     def save_place(self) -> None:
+        if self.save_timer is not None:
+            self.save_timer.stop()
+            self.save_timer = None
         if self.to_save is None or self.source is None:
             return
         problem = save_state(self.source[0], self.to_save)
