@@ -9,9 +9,6 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
 
 
 def seconds(command: list[str]) -> float:
@@ -25,11 +22,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    path = HERE / f"timeline-{args.events}.toml"
-    if not path.exists():
-        from generate import timeline  # type: ignore[import-not-found]
+    from generate import ensure  # type: ignore[import-not-found]
 
-        path.write_text(timeline(args.events), encoding="utf-8")
+    path = ensure(args.events)
     check = [sys.executable, "-m", "chiptui", "check", str(path)]
     bare = [sys.executable, "-c", f"import tomllib; tomllib.load(open({str(path)!r}, 'rb'))"]
     ours, theirs = [], []

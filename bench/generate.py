@@ -80,6 +80,14 @@ def timeline(events: int, seed: int = 2019) -> str:
     return "\n".join(out)
 
 
+def ensure(events: int) -> Path:
+    """`bench/timeline-N.toml`, written first if it is not there yet."""
+    path = Path(__file__).resolve().parent / f"timeline-{events}.toml"
+    if not path.exists():
+        path.write_text(timeline(events), encoding="utf-8")
+    return path
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(f"bench/timeline-{count}.toml")

@@ -17,9 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
 KEYS = ["down", "pagedown", "end", "home", "right", "right_square_bracket", "year", "search-next", "search-key"]
 
 
@@ -81,13 +79,11 @@ def main() -> None:
     if args.child:
         print(json.dumps(asyncio.run(measure(args.child, args.repeat))))
         return
+    from generate import ensure  # type: ignore[import-not-found]
+
     from chiptui.cli import bundled_timeline
 
-    big = HERE / f"timeline-{args.events}.toml"
-    if not big.exists():
-        from generate import timeline  # type: ignore[import-not-found]
-
-        big.write_text(timeline(args.events), encoding="utf-8")
+    big = ensure(args.events)
     small = run(str(bundled_timeline()), args.repeat)
     large = run(str(big), args.repeat)
     print(f"key, median of {args.repeat} (ms)   {'bundled':>9}{f'{args.events:,}':>10}{'ratio':>8}")

@@ -73,11 +73,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--events", type=int, default=100_000)
     args = parser.parse_args()
-    big = HERE / f"timeline-{args.events}.toml"
-    if not big.exists():
-        from generate import timeline  # type: ignore[import-not-found]
+    from generate import ensure  # type: ignore[import-not-found]
 
-        big.write_text(timeline(args.events), encoding="utf-8")
+    big = ensure(args.events)
     chiptui = [PYTHON, "-m", "chiptui"]
     bare = [PYTHON, str(HERE / "bare_app.py")]
     print(f"first frame, median of {args.runs} runs (s)   {'chiptui':>9}{'baseline':>10}{'ratio':>8}")

@@ -22,6 +22,7 @@ from chiptui import schema
 from chiptui.locate import Lines, json_lines, toml_lines
 from chiptui.model import Comparison, Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
 
+_JSON_START = re.compile(r"\s*\{")  # matched in place: no copy of a large file
 _TOML_AT_RE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _RECORD_TYPES: dict[str, type[Any]] = {
     "source": Source,
@@ -234,7 +235,7 @@ def _before(end: PartialDate, start: PartialDate) -> bool:
 
 def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
     """The parsed document and where its records are; a JSON file is one that starts with `{`."""
-    if text.lstrip().startswith("{"):
+    if _JSON_START.match(text):
         try:
             document = json.loads(text)
         except json.JSONDecodeError as error:
