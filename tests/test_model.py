@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chiptui.model import PartialDate, Timeline
+from chiptui.model import Event, PartialDate, Timeline
 
 
 @pytest.mark.parametrize(
@@ -97,3 +98,16 @@ def test_when_shows_circa_and_end(small: Timeline) -> None:
     by_id = {e.id: e for e in small.events}
     assert by_id["ev-1965"].when() == "c. 1965"
     assert by_id["ev-2013"].when() == "12 Jul 2013 – 23 Dec 2013"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.dates(min_value=datetime.date(1000, 1, 1)), st.integers(0, 2), st.booleans()), min_size=1))
+def test_the_date_width_is_that_of_the_widest_date_shown(dates: list[tuple[datetime.date, int, bool]]) -> None:
+    events = []
+    for n, (day, precision, circa) in enumerate(dates):
+        text = day.isoformat()[: (4, 7, 10)[precision]]
+        fields: dict[str, Any] = {"id": f"e{n}", "title": "t", "text": "t", "sources": ["s"], "circa": circa}
+        events.append(Event(date=PartialDate.parse(text), **fields))
+    timeline = Timeline(title="t", sources={}, speakers={}, eras=(), events=events, figures=(), quotes=())
+    shown = [("c." if e.circa else "") + e.date.label() for e in timeline.events]
+    assert timeline.date_width() == max(4, *(len(label) for label in shown))

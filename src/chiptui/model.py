@@ -228,6 +228,7 @@ class Timeline:
     tour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     comparisons: tuple[Comparison, ...] = attrs.field(default=(), converter=tuple)
     _event_years: tuple[int, ...] = attrs.field(init=False, repr=False)
+    _date_width: int = attrs.field(init=False, repr=False)
     _figure_years: tuple[int, ...] = attrs.field(init=False, repr=False)
     _figures_by_year: dict[int, tuple[Figure, ...]] = attrs.field(init=False, repr=False)
     _quotes_by_event: dict[str, tuple[Quote, ...]] = attrs.field(init=False, repr=False)
@@ -261,10 +262,22 @@ class Timeline:
         object.__setattr__(self, "_series", {k: tuple(sorted(v, key=lambda f: f.year)) for k, v in series.items()})
         object.__setattr__(self, "_figures_by_id", {figure.id: figure for figure in self.figures})
         object.__setattr__(self, "_quote_years", tuple(sorted(about)))
-        object.__setattr__(self, "_event_years", tuple(e.year for e in self.events))
+        in_order: list[int] = []
+        widest = 4
+        for event in self.events:  # one plain loop: years in order, and the widest date label
+            date = event.date
+            in_order.append(date.year)
+            width = (11 if date.day >= 10 else 10) if date.day is not None else 8 if date.month is not None else 4
+            widest = max(widest, width + 2 if event.circa else width)  # "c.12 Sep 1958"
+        object.__setattr__(self, "_event_years", tuple(in_order))
+        object.__setattr__(self, "_date_width", widest)
         object.__setattr__(self, "_figure_years", tuple(sorted(figures)))
         object.__setattr__(self, "_figures_by_year", {y: tuple(f) for y, f in figures.items()})
         object.__setattr__(self, "_quotes_by_event", {k: tuple(v) for k, v in by_event.items()})
+
+    def date_width(self) -> int:
+        """The width of the widest event date as the timeline shows it ("c.12 Sep 1958": 13)."""
+        return self._date_width
 
     def event_years(self) -> tuple[int, ...]:
         """Each event's year, in the events' order."""

@@ -79,7 +79,7 @@ class TimelineList(ScrollView, can_focus=True):
         self.bookmarks = bookmarks if bookmarks is not None else set()  # event ids, marked ◆
         self.search: Search | None = None
         self.set_reactive(TimelineList.cursor, self.validate_cursor(cursor))
-        self.date_width = max((cell_len(self._date(e)) for e in view.timeline.events[:2000]), default=4)
+        self.date_width = view.timeline.date_width()
 
     @property
     def event_index(self) -> int | None:
