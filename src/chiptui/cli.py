@@ -1,5 +1,6 @@
-"""The command line: `chiptui [--data FILE] [--year YEAR]`, `chiptui check [FILE]` and
-`chiptui export [--data FILE] [--format markdown|json|csv] [-o FILE]`.
+"""The command line: `chiptui [--data FILE] [--year YEAR]`, `chiptui check [FILE]`,
+`chiptui export [--data FILE] [--format markdown|json|csv] [-o FILE]` and
+`chiptui serve [--host HOST] [--port PORT] [--data FILE]`.
 
 Exit status: 0 success, 2 bad input or usage (every problem on stderr), 1 an internal fault
 (one short line; the traceback only with --debug or CHIPTUI_DEBUG=1).
@@ -23,6 +24,9 @@ FORMATS = ("markdown", "json", "csv")  # chiptui.export's, named here so the exp
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
+# textual-serve runs each browser tab's app with pipes for stdin and stdout, and names its driver
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
 
 def bundled_timeline() -> Path:
     """The timeline that ships inside the package (or, from a source checkout, data/)."""
@@ -40,6 +44,12 @@ def _year(text: str) -> int:
     if not 1000 <= year <= 9999:
         raise argparse.ArgumentTypeError(f"{year} is outside 1000-9999")
     return year
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{strip_controls(text)!r} is not a port; expected 0-65535 (0: any free port)")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--data", metavar="FILE", dest="export_data", help="timeline file (default as for chiptui)")
     out.add_argument("--format", choices=FORMATS, default="markdown", help="default: markdown")
     out.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    web = commands.add_parser(
+        "serve",
+        help="serve the explorer to a web browser (needs the web extra)",
+        description="Serve the explorer over HTTP: each browser tab gets its own explorer. Listens on "
+        "loopback unless --host says otherwise. Ctrl+C stops the server and every explorer it started. "
+        "Needs the web extra: pip install 'chiptui[web]'.",
+    )
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    web.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000; 0: any free port)")
+    web.add_argument("--data", metavar="FILE", dest="serve_data", help="timeline file (default as for chiptui)")
     return parser
 
 
@@ -128,7 +148,8 @@ def export_command(given: str | None, format: str, output: str | None) -> int:
 
 def explore(given: str | None, year: int | None) -> int:
     timeline, path, shown = _load(given)
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "chiptui: the explorer needs a terminal (standard input and output must be a terminal).\n"
             "Without one, write the timeline out instead: chiptui export --format markdown "
@@ -143,6 +164,27 @@ def explore(given: str | None, year: int | None) -> int:
     return app.return_code or EXIT_OK
 
 
+def serve_command(given: str | None, host: str, port: int) -> int:
+    from importlib.util import find_spec
+
+    if find_spec("textual_serve") is None:
+        print(
+            "chiptui serve needs the web extra, which is not installed. Install it with:\n"
+            "  pip install 'chiptui[web]'   (from a checkout: pip install '.[web]')",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    from chiptui.serve import ServeError, serve
+
+    _, path, _ = _load(given)  # a bad file is reported here, not in every browser tab
+    try:
+        serve(path, host, port)
+    except ServeError as error:
+        print(f"chiptui serve: {strip_controls(str(error))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -150,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             return check(args.file or args.data)
         if args.command == "export":
             return export_command(args.export_data or args.data, args.format, args.output)
+        if args.command == "serve":
+            return serve_command(args.serve_data or args.data, args.host, args.port)
         return explore(args.data, args.year)
     except DataError as error:
         problems = error.problems

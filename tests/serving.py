@@ -1,0 +1,105 @@
+"""Helpers for the tests of `chiptui serve`: a real server in a child process, and a look at
+every process on the machine that was started for one test's data file (Linux's /proc)."""
+
+from __future__ import annotations
+
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import attrs
+
+from chiptui.cli import bundled_timeline
+
+START_TIMEOUT = 30.0  # seconds: a loaded CI machine can be slow to start Python and aiohttp
+
+
+@attrs.define
+class Served:
+    process: subprocess.Popen[str]
+    url: str
+    data: Path
+    output: list[str]
+
+    def apps(self) -> list[int]:
+        """The explorers this server started that are still alive."""
+        return [pid for pid, argv in processes_with(str(self.data)) if "serve" not in argv]
+
+    def interrupt(self, timeout: float = 20.0) -> int:
+        """Ctrl+C: the server's exit status once it has exited."""
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout)
+
+
+def processes_with(marker: str) -> list[tuple[int, list[str]]]:
+    """Live processes (not zombies) whose command line holds `marker`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state != "Z" and any(marker in arg for arg in argv):
+            found.append((int(entry.name), argv))
+    return found
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.05)
+
+
+def own_timeline(folder: Path) -> Path:
+    """A copy of the bundled timeline at a path no other test uses, to find this test's processes."""
+    data = folder / "served-timeline.toml"
+    shutil.copyfile(bundled_timeline(), data)
+    return data
+
+
+@contextmanager
+def chiptui_server(data: Path) -> Iterator[Served]:
+    """`chiptui serve --port 0` on `data`; whatever happens, nothing it started outlives the test."""
+    if not sys.platform.startswith("linux"):
+        import pytest
+
+        pytest.skip("the process checks read Linux's /proc")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "chiptui", "serve", "--port", "0", "--data", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    output: list[str] = []
+    try:
+        with selectors.DefaultSelector() as selector:
+            selector.register(process.stdout, selectors.EVENT_READ)
+            if not selector.select(START_TIMEOUT):
+                raise AssertionError("the server printed nothing")
+        first = process.stdout.readline()
+        output.append(first)
+        assert "serving on http://" in first, first
+        url = first.split("serving on ", 1)[1].split()[0]
+        stdout = process.stdout
+        threading.Thread(target=lambda: output.extend(stdout), daemon=True).start()
+        yield Served(process, url, data, output)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for pid, _ in processes_with(str(data)):
+            os.kill(pid, signal.SIGKILL)
