@@ -101,3 +101,21 @@ def test_the_explorer_in_a_browser(tmp_path: Path) -> None:
 
     assert served.apps() == []
     assert elsewhere == [], "the page must ask nothing of other hosts"
+
+
+def test_a_browser_that_goes_away_mid_start_leaves_no_process(tmp_path: Path) -> None:
+    executable = chromium()
+    from playwright.sync_api import sync_playwright
+
+    with chiptui_server(own_timeline(tmp_path)) as served, sync_playwright() as playwright:
+        for _ in range(3):  # each browser quits as soon as its app process exists
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            with page.expect_websocket():
+                page.goto(served.url, wait_until="commit")
+            wait_until(lambda: bool(served.apps()), 20, "the app process")
+            browser.close()
+            wait_until(lambda: not served.apps(), 10, "the app to be stopped")
+        assert served.process.poll() is None
+        assert served.interrupt() == 0
+    assert served.apps() == []

@@ -30,7 +30,6 @@ log = logging.getLogger("chiptui.serve")
 
 QUIT_GRACE = 2.0  # seconds an app has to quit when asked, and again after SIGTERM
 SHUTDOWN_TIMEOUT = 3 * QUIT_GRACE  # how long the server waits for its connections on Ctrl+C
-SERVED = "CHIPTUI_SERVED"  # set in each app's environment: it runs in a browser tab
 LINK = re.compile(r"<link\b[^>]*?\bhref=\"(?P<href>[^\"]*)\"[^>]*>\s*", re.IGNORECASE)
 
 
@@ -54,11 +53,6 @@ class AppSession(AppService):
     @property
     def pid(self) -> int | None:
         return None if self._process is None else self._process.pid
-
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        environment = super()._build_environment(width, height)
-        environment[SERVED] = "1"
-        return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         process = await asyncio.create_subprocess_exec(
