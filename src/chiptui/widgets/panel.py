@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -34,6 +35,20 @@ class Item:
 
 
 Block = Content | Item | None
+
+
+class PanelBody(Static):
+    """The panel's text. The first layout that gives it a width draws it at that width, so the
+    first frame shows the text (not an empty panel that a Resize fills a frame later)."""
+
+    def __init__(self, panel: Panel) -> None:
+        super().__init__(markup=False)
+        self.panel = panel
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.panel.never_shown and width:
+            self.panel.show_at(max(20, width))
+        return super().get_content_height(container, viewport, width)
 
 
 class Panel(VerticalScroll):
@@ -70,7 +85,7 @@ class Panel(VerticalScroll):
         super().__init__(id=id)
         self.timeline = timeline
         self.border_title = self.PANEL_TITLE
-        self.body = Static(markup=False)
+        self.body = PanelBody(self)
         self.items: list[Item] = []
         self.item_lines: list[tuple[int, int]] = []  # each item's first line and height
         self.highlighted = 0
@@ -79,9 +94,13 @@ class Panel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield self.body
 
-    def on_mount(self) -> None:
-        if self.scrollable_content_region.width:  # else the first Resize draws it, at its real width
-            self._show()
+    @property
+    def never_shown(self) -> bool:
+        return self._shown is None
+
+    def show_at(self, width: int) -> None:
+        """Draw at `width` during a layout: the body's height then counts the new text."""
+        self._show(keep_place=True, width=width, layout=False)
 
     def watch_selected(self) -> None:
         if self.is_mounted and self.scrollable_content_region.width:
@@ -101,9 +120,9 @@ class Panel(VerticalScroll):
     def text_width(self) -> int:
         return max(20, self.scrollable_content_region.width)
 
-    def _show(self, keep_place: bool = False) -> None:
+    def _show(self, keep_place: bool = False, width: int | None = None, layout: bool = True) -> None:
         """Render the blocks; the marked item is shown while the panel has focus."""
-        width = self.text_width
+        width = width or self.text_width
         if not keep_place or self._shown is None or self._shown[0] is not self.selected:
             self.highlighted = 0
             keep_place = False
@@ -129,7 +148,7 @@ class Panel(VerticalScroll):
                 height = len(content.wrap(width)) if content.plain else 1
             parts.append(content)
             line += height
-        self.body.update(Content("\n").join(parts))
+        self.body.update(Content("\n").join(parts), layout=layout)
         if not keep_place:
             self.scroll_home(animate=False)
 
