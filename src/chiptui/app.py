@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,6 +31,14 @@ THEME = Theme(
     error="#E5534B",
     dark=True,
 )
+
+
+def collect_from_now_on() -> None:
+    """After the first frame: if start-up ran without the cycle collector (the command line turns
+    it off), turn it on, with the objects made so far (Textual's, the timeline) left out of it."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 Source = tuple[Path, str]  # the data file and the name messages give it
@@ -73,6 +82,7 @@ class ChipApp(App[None]):
         return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=set(self.saved.bookmarks))
 
     def on_mount(self) -> None:
+        self.call_after_refresh(collect_from_now_on)
         if self.notice:
             self.notify(self.notice, title="Your place", severity="warning", timeout=8)
 
