@@ -16,12 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from chiptui.model import Event, Timeline
+from chiptui.widgets.panel_body import Line, PanelBody, wrap
 
 MARK = "▶ "
 
@@ -35,20 +34,6 @@ class Item:
 
 
 Block = Content | Item | None
-
-
-class PanelBody(Static):
-    """The panel's text. The first layout that gives it a width draws it at that width, so the
-    first frame shows the text (not an empty panel that a Resize fills a frame later)."""
-
-    def __init__(self, panel: Panel) -> None:
-        super().__init__(markup=False)
-        self.panel = panel
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if self.panel.never_shown and width:
-            self.panel.show_at(max(20, width))
-        return super().get_content_height(container, viewport, width)
 
 
 class Panel(VerticalScroll):
@@ -128,27 +113,28 @@ class Panel(VerticalScroll):
             keep_place = False
         self._shown = (self.selected, width)
         parts: list[Content] = []
+        lines: list[Line] = []  # the parts, wrapped
+        source = 0  # the text's source lines so far (the parts are joined by newlines)
         self.items, self.item_lines = [], []
         focused = self.is_mounted and self.screen.focused is self  # set before Focus/Blur arrive
-        line = 0
         for block in self.blocks(self.selected, width):
             if block is None:
                 continue
             if isinstance(block, Item):
                 marked = focused and len(self.items) == self.highlighted
-                lines = block.content.wrap(width - len(MARK)) or [Content("")]  # right of a gutter for ▶
+                wrapped = block.content.wrap(width - len(MARK)) or [Content("")]  # right of a gutter for ▶
                 gutter = [Content.styled(MARK, "bold $text-accent") if marked else Content("  ")]
-                gutter += [Content("  ")] * (len(lines) - 1)
-                content = Content("\n").join(mark + line for mark, line in zip(gutter, lines, strict=True))
-                height = len(lines)
+                gutter += [Content("  ")] * (len(wrapped) - 1)
                 self.items.append(block)
-                self.item_lines.append((line, height))
+                self.item_lines.append((len(lines), len(wrapped)))
+                marked_lines = [mark + line for mark, line in zip(gutter, wrapped, strict=True)]
+                lines += [(line, 0, y) for y, line in enumerate(marked_lines, source)]
+                parts.append(Content("\n").join(marked_lines))
             else:
-                content = block
-                height = len(content.wrap(width)) if content.plain else 1
-            parts.append(content)
-            line += height
-        self.body.update(Content("\n").join(parts), layout=layout)
+                lines += wrap(block, width, source)
+                parts.append(block)
+            source = lines[-1][2] + 1
+        self.body.show(Content("\n").join(parts), lines, width, layout=layout)
         if not keep_place:
             self.scroll_home(animate=False)
 
