@@ -13,7 +13,6 @@ from textual.timer import Timer
 
 from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
-from chiptui.report import summary
 from chiptui.screens.main import MainScreen
 from chiptui.state import State, load_state, save_state
 
@@ -137,6 +136,8 @@ class ChipApp(App[None]):
         self.timeline = timeline
         self.title = timeline.title
         main.call_later(main.replace, timeline)  # in the screen's own context, as compose expects
+        from chiptui.report import summary  # loaded on the first reload, not at start
+
         self.notify(f"Reloaded: {summary(timeline)}.", title="Reload")
 
     def get_screen_stack_main(self) -> MainScreen | None:

@@ -11,7 +11,6 @@ import argparse
 import gc
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 from chiptui import __version__
@@ -27,10 +26,13 @@ EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
 def bundled_timeline() -> Path:
     """The timeline that ships inside the package (or, from a source checkout, data/)."""
-    packaged = resources.files("chiptui").joinpath("data", "timeline.toml")
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "data" / "timeline.toml"
+    here = Path(__file__).resolve().parent
+    for path in (here / "data" / "timeline.toml", here.parents[1] / "data" / "timeline.toml"):
+        if path.is_file():  # installed as a folder (most often), or a source checkout
+            return path
+    from importlib import resources  # else ask the import system (a zip, say)
+
+    return Path(str(resources.files("chiptui").joinpath("data", "timeline.toml")))
 
 
 def _year(text: str) -> int:
