@@ -22,8 +22,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from generate import ensure  # type: ignore[import-not-found]
+    from generate import bytecode, ensure  # type: ignore[import-not-found]
 
+    bytecode()
     path = ensure(args.events)
     check = [sys.executable, "-m", "chiptui", "check", str(path)]
     bare = [sys.executable, "-c", f"import tomllib; tomllib.load(open({str(path)!r}, 'rb'))"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual.visual import Visual
 from textual.widgets import Static
 
 from chiptui.app import ChipApp, make_app
@@ -161,3 +162,20 @@ async def test_the_event_panel_has_no_items_so_enter_is_the_screens() -> None:
         await pilot.press("tab", "enter")
         assert isinstance(app.screen, DetailScreen)
         assert "Event in full" in str(app.screen.query_one("#detail-body").border_title)
+
+
+async def test_a_panel_draws_each_line_as_the_whole_text_would_be_drawn() -> None:
+    """The body renders only the lines on screen, from the panel's own wrapping: each must be
+    the line (text, styles, selection offsets) that rendering the whole text gives."""
+    app = make_app(BUNDLED, start_year=2018, theme="chiptui")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one(FiguresPanel).focus()  # items marked ▶ too
+        for _ in range(3):
+            await pilot.pause()
+            for panel in app.screen.query(Panel):
+                body = panel.body
+                width = body.size.width
+                whole = Visual.to_strips(body, body.visual, width, None, body.visual_style)
+                assert [body.render_line(y) for y in range(len(body.lines))] == whole
+                assert body.get_content_height(body.size, body.size, width) == len(whole)
+            await pilot.press("down")

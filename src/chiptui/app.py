@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,7 +13,6 @@ from textual.timer import Timer
 
 from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
-from chiptui.report import summary
 from chiptui.screens.main import MainScreen
 from chiptui.state import State, load_state, save_state
 
@@ -30,6 +30,14 @@ THEME = Theme(
     error="#E5534B",
     dark=True,
 )
+
+
+def collect_from_now_on() -> None:
+    """After the first frame: if start-up ran without the cycle collector (the command line turns
+    it off), turn it on, with the objects made so far (Textual's, the timeline) left out of it."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 Source = tuple[Path, str]  # the data file and the name messages give it
@@ -73,6 +81,7 @@ class ChipApp(App[None]):
         return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=set(self.saved.bookmarks))
 
     def on_mount(self) -> None:
+        self.call_after_refresh(collect_from_now_on)
         if self.notice:
             self.notify(self.notice, title="Your place", severity="warning", timeout=8)
 
@@ -127,6 +136,8 @@ class ChipApp(App[None]):
         self.timeline = timeline
         self.title = timeline.title
         main.call_later(main.replace, timeline)  # in the screen's own context, as compose expects
+        from chiptui.report import summary  # loaded on the first reload, not at start
+
         self.notify(f"Reloaded: {summary(timeline)}.", title="Reload")
 
     def get_screen_stack_main(self) -> MainScreen | None:

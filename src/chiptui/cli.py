@@ -9,9 +9,9 @@ Exit status: 0 success, 2 bad input or usage (every problem on stderr), 1 an int
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 from chiptui import __version__
@@ -30,10 +30,13 @@ WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 
 def bundled_timeline() -> Path:
     """The timeline that ships inside the package (or, from a source checkout, data/)."""
-    packaged = resources.files("chiptui").joinpath("data", "timeline.toml")
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "data" / "timeline.toml"
+    here = Path(__file__).resolve().parent
+    for path in (here / "data" / "timeline.toml", here.parents[1] / "data" / "timeline.toml"):
+        if path.is_file():  # installed as a folder (most often), or a source checkout
+            return path
+    from importlib import resources  # else ask the import system (a zip, say)
+
+    return Path(str(resources.files("chiptui").joinpath("data", "timeline.toml")))
 
 
 def _year(text: str) -> int:
@@ -147,6 +150,10 @@ def export_command(given: str | None, format: str, output: str | None) -> int:
 
 
 def explore(given: str | None, year: int | None) -> int:
+    # Start-up makes many objects that live as long as the explorer and almost no garbage: the
+    # cycle collector only rescans them (a tenth of the first frame's time). The app turns it
+    # back on after its first frame, with those objects frozen out of later collections.
+    gc.disable()
     timeline, path, shown = _load(given)
     served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):

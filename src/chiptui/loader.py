@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import gc
-import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -236,6 +235,8 @@ def _before(end: PartialDate, start: PartialDate) -> bool:
 def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
     """The parsed document and where its records are; a JSON file is one that starts with `{`."""
     if _JSON_START.match(text):
+        import json  # only for a JSON file
+
         try:
             document = json.loads(text)
         except json.JSONDecodeError as error:

@@ -9,7 +9,6 @@ name, and the caller gets a one-line notice to show.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from pathlib import Path
@@ -40,6 +39,8 @@ def state_file(data: Path) -> Path:
 
 
 def _parse(text: str) -> State:
+    import json  # only once there is a saved place (the explorer's start-up need not pay for it)
+
     document = json.loads(text)
     if not isinstance(document, dict):
         raise ValueError("not an object")
@@ -80,6 +81,8 @@ def _set_aside(path: Path) -> str:
 def save_state(data: Path, state: State) -> str | None:
     """Write the state of `data`; None when it worked, else why it did not (never raises)."""
     path = state_file(data)
+    import json
+
     document = {"data": str(data.resolve()), "event": state.event, "bookmarks": list(state.bookmarks)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -104,12 +104,16 @@ class MainScreen(Screen[None]):
         else:
             self.start = (self.view.position_for_year(start_year) if start_year is not None else 0) or 0
         self.title = timeline.title
-        if self.view:  # the first paint shows the start event; the timeline's Moved confirms it
-            self.set_reactive(MainScreen.selected, self.view.event(self.start))
+        if self.view:  # the first frame shows the start event; the timeline's Moved confirms it
+            event = self.view.event(self.start)
+            self.set_reactive(MainScreen.selected, event)
+            self.sub_title = self._where(event, self.start)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▣")
-        yield YearRuler(self.view, id="ruler", bookmarks=self.bookmarks)
+        ruler = YearRuler(self.view, id="ruler", bookmarks=self.bookmarks)
+        ruler.set_reactive(YearRuler.year, self.selected.year if self.selected else None)
+        yield ruler
         with Horizontal(id="body"):
             timeline = TimelineList(self.view, self.start, id="timeline", bookmarks=self.bookmarks)
             timeline.border_title = "Timeline"
@@ -149,11 +153,13 @@ class MainScreen(Screen[None]):
         else:
             event = self.timeline.events[message.index]
             self.selected = event
-            position = self.timeline_list.cursor
-            self.sub_title = f"{event.year} · event {position + 1} of {len(self.view)}"
+            self.sub_title = self._where(event, self.timeline_list.cursor)
             self.query_one(YearRuler).year = event.year
         self._show_status()
         self.post_message(self.Remember(self.selected.id if self.selected else None, tuple(sorted(self.bookmarks))))
+
+    def _where(self, event: Event, position: int) -> str:
+        return f"{event.year} · event {position + 1} of {len(self.view)}"
 
     class Remember(Message):
         """The reader's place or bookmarks changed: the app saves them for next time."""

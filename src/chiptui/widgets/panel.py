@@ -18,9 +18,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from chiptui.model import Event, Timeline
+from chiptui.widgets.panel_body import Line, PanelBody, wrap
 
 MARK = "▶ "
 
@@ -70,7 +70,7 @@ class Panel(VerticalScroll):
         super().__init__(id=id)
         self.timeline = timeline
         self.border_title = self.PANEL_TITLE
-        self.body = Static(markup=False)
+        self.body = PanelBody(self)
         self.items: list[Item] = []
         self.item_lines: list[tuple[int, int]] = []  # each item's first line and height
         self.highlighted = 0
@@ -79,9 +79,13 @@ class Panel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield self.body
 
-    def on_mount(self) -> None:
-        if self.scrollable_content_region.width:  # else the first Resize draws it, at its real width
-            self._show()
+    @property
+    def never_shown(self) -> bool:
+        return self._shown is None
+
+    def show_at(self, width: int) -> None:
+        """Draw at `width` during a layout: the body's height then counts the new text."""
+        self._show(keep_place=True, width=width, layout=False)
 
     def watch_selected(self) -> None:
         if self.is_mounted and self.scrollable_content_region.width:
@@ -101,35 +105,36 @@ class Panel(VerticalScroll):
     def text_width(self) -> int:
         return max(20, self.scrollable_content_region.width)
 
-    def _show(self, keep_place: bool = False) -> None:
+    def _show(self, keep_place: bool = False, width: int | None = None, layout: bool = True) -> None:
         """Render the blocks; the marked item is shown while the panel has focus."""
-        width = self.text_width
+        width = width or self.text_width
         if not keep_place or self._shown is None or self._shown[0] is not self.selected:
             self.highlighted = 0
             keep_place = False
         self._shown = (self.selected, width)
         parts: list[Content] = []
+        lines: list[Line] = []  # the parts, wrapped
+        source = 0  # the text's source lines so far (the parts are joined by newlines)
         self.items, self.item_lines = [], []
         focused = self.is_mounted and self.screen.focused is self  # set before Focus/Blur arrive
-        line = 0
         for block in self.blocks(self.selected, width):
             if block is None:
                 continue
             if isinstance(block, Item):
                 marked = focused and len(self.items) == self.highlighted
-                lines = block.content.wrap(width - len(MARK)) or [Content("")]  # right of a gutter for ▶
+                wrapped = block.content.wrap(width - len(MARK)) or [Content("")]  # right of a gutter for ▶
                 gutter = [Content.styled(MARK, "bold $text-accent") if marked else Content("  ")]
-                gutter += [Content("  ")] * (len(lines) - 1)
-                content = Content("\n").join(mark + line for mark, line in zip(gutter, lines, strict=True))
-                height = len(lines)
+                gutter += [Content("  ")] * (len(wrapped) - 1)
                 self.items.append(block)
-                self.item_lines.append((line, height))
+                self.item_lines.append((len(lines), len(wrapped)))
+                marked_lines = [mark + line for mark, line in zip(gutter, wrapped, strict=True)]
+                lines += [(line, 0, y) for y, line in enumerate(marked_lines, source)]
+                parts.append(Content("\n").join(marked_lines))
             else:
-                content = block
-                height = len(content.wrap(width)) if content.plain else 1
-            parts.append(content)
-            line += height
-        self.body.update(Content("\n").join(parts))
+                lines += wrap(block, width, source)
+                parts.append(block)
+            source = lines[-1][2] + 1
+        self.body.show(Content("\n").join(parts), lines, width, layout=layout)
         if not keep_place:
             self.scroll_home(animate=False)
 
