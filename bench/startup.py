@@ -9,6 +9,9 @@ median of each and their ratio, for:
 
 - chiptui on the bundled timeline / the bare app                              (target ≤ 1.25)
 - chiptui on a generated 100,000-event file / tomllib parse + the bare app   (target ≤ 1.25)
+
+each twice: cold (an empty load cache, as the first start after a change to the file or to
+chiptui) and warm (the cache filled by an earlier start).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import statistics
 import struct
@@ -30,14 +34,23 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 STATE = tempfile.mkdtemp(prefix="chiptui-bench-state-")  # no saved place: every run starts at the first event
+WARM = tempfile.mkdtemp(prefix="chiptui-bench-cache-")  # the load cache of the warm runs, kept between them
+Command = tuple[list[str], bytes, bool]  # argv, the marker of its first frame, whether its load cache is warm
 
 
-def first_frame(command: list[str], marker: bytes, timeout: float = 120.0) -> float:
-    """Seconds from spawn to the first output that contains `marker`."""
+def first_frame(
+    command: list[str], marker: bytes, warm: bool = False, timeout: float = 120.0, then: int | None = None
+) -> float:
+    """Seconds from spawn to the first output that contains `marker`; a cold run gets an empty cache
+    folder. With `then`, the process is left to run until the warm cache folder holds that many
+    cache files (the explorer writes a fresh load's cache after its first frame)."""
+    cache = WARM if warm else tempfile.mkdtemp(prefix="chiptui-bench-cold-")
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: a terminal of 120x40, colour, no mouse noise
-        os.environ.update(TERM="xterm-256color", COLUMNS="120", LINES="40", CHIPTUI_STATE_DIR=STATE)
+        os.environ.update(
+            TERM="xterm-256color", COLUMNS="120", LINES="40", CHIPTUI_STATE_DIR=STATE, CHIPTUI_CACHE_DIR=cache
+        )
         os.execv(command[0], command)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     seen = b""
@@ -51,15 +64,20 @@ def first_frame(command: list[str], marker: bytes, timeout: float = 120.0) -> fl
                     break
                 seen = (seen + chunk)[-200_000:]
                 if marker in seen:
-                    return time.perf_counter() - start
+                    took = time.perf_counter() - start
+                    while then is not None and len(list(Path(WARM).glob("*.pickle"))) < then:
+                        time.sleep(0.05)
+                    return took
         raise RuntimeError(f"no {marker!r} within {timeout} s from {command}")
     finally:
         os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
         os.close(fd)
+        if not warm:
+            shutil.rmtree(cache, ignore_errors=True)
 
 
-def pair(name: str, ours: tuple[list[str], bytes], base: tuple[list[str], bytes], runs: int, target: float) -> None:
+def pair(name: str, ours: Command, base: Command, runs: int, target: float) -> None:
     mine, theirs = [], []
     for _ in range(runs):
         mine.append(first_frame(*ours))
@@ -80,15 +98,22 @@ def main() -> None:
     big = ensure(args.events)
     chiptui = [PYTHON, "-m", "chiptui"]
     bare = [PYTHON, str(HERE / "bare_app.py")]
-    print(f"first frame, median of {args.runs} runs (s)   {'chiptui':>9}{'baseline':>10}{'ratio':>8}")
-    pair("bundled timeline vs bare app", (chiptui, b"event 1 of 66"), (bare, b"bare app ready"), args.runs, 1.25)
-    pair(
-        f"{args.events:,} events vs tomllib + bare app",
-        ([*chiptui, "--data", str(big)], f"event 1 of {args.events}".encode()),
-        ([*bare, str(big)], b"bare app ready"),
-        args.runs,
-        1.25,
-    )
+    small, large = (chiptui, b"event 1 of 66"), ([*chiptui, "--data", str(big)], f"event 1 of {args.events}".encode())
+    for filled, (command, marker) in enumerate((small, large), start=1):  # fill the warm runs' cache
+        first_frame(command, marker, warm=True, then=filled)
+    print(f"first frame, median of {args.runs} runs (s)        {'chiptui':>9}{'baseline':>10}{'ratio':>8}")
+    for warm in (False, True):
+        cache = "warm" if warm else "cold"
+        pair(
+            f"bundled timeline ({cache}) vs bare app", (*small, warm), (bare, b"bare app ready", False), args.runs, 1.25
+        )
+        pair(
+            f"{args.events:,} events ({cache}) vs tomllib + bare app",
+            (*large, warm),
+            ([*bare, str(big)], b"bare app ready", False),
+            args.runs,
+            1.25,
+        )
 
 
 if __name__ == "__main__":

@@ -90,6 +90,14 @@ def state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test caches its loads in its own folder, never the user's."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CHIPTUI_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def small() -> Timeline:
     return load(DATA / "small.toml")

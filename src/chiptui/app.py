@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.theme import Theme
 from textual.timer import Timer
 
-from chiptui.loader import DataError, Problem, load
+from chiptui.loader import DataError, Problem
 from chiptui.model import Timeline
 from chiptui.screens.main import MainScreen
 from chiptui.state import State, load_state, save_state
@@ -60,8 +61,10 @@ class ChipApp(App[None]):
         theme: str = "chiptui",
         source: Source | None = None,
         remember: bool = True,
+        after_start: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self.after_start = after_start
         self.timeline = timeline
         self.start_year = start_year
         self.source = source
@@ -81,9 +84,15 @@ class ChipApp(App[None]):
         return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=set(self.saved.bookmarks))
 
     def on_mount(self) -> None:
-        self.call_after_refresh(collect_from_now_on)
+        self.call_after_refresh(self._started)
         if self.notice:
             self.notify(self.notice, title="Your place", severity="warning", timeout=8)
+
+    def _started(self) -> None:
+        """After the first frame: the collector, and `after_start` (caching a fresh load) in a thread."""
+        collect_from_now_on()
+        if self.after_start is not None:
+            self.run_worker(self.after_start, thread=True, group="after-start", exit_on_error=False)
 
     def on_main_screen_remember(self, message: MainScreen.Remember) -> None:
         """Save the place a moment after the reader stops moving, and always on quitting."""
@@ -120,8 +129,10 @@ class ChipApp(App[None]):
     def _read(self) -> None:
         assert self.source is not None
         path, shown = self.source
+        from chiptui.cache import load_cached
+
         try:
-            timeline = load(path, shown)
+            timeline = load_cached(path, shown)
         except DataError as error:
             self.call_from_thread(self._broken, list(error.problems))
         except Exception as error:  # noqa: BLE001 - a fault in reading must not end the session
@@ -163,6 +174,10 @@ def make_app(
     theme: str = "chiptui",
     source: Source | None = None,
     remember: bool = True,
+    after_start: Callable[[], None] | None = None,
 ) -> ChipApp:
-    """The one way the command line, the tests and any other front end build the app."""
-    return ChipApp(timeline, start_year=start_year, theme=theme, source=source, remember=remember)
+    """The one way the command line, the tests and any other front end build the app; `after_start`
+    runs in a thread after the first frame."""
+    return ChipApp(
+        timeline, start_year=start_year, theme=theme, source=source, remember=remember, after_start=after_start
+    )

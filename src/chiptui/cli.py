@@ -154,7 +154,10 @@ def explore(given: str | None, year: int | None) -> int:
     # cycle collector only rescans them (a tenth of the first frame's time). The app turns it
     # back on after its first frame, with those objects frozen out of later collections.
     gc.disable()
-    timeline, path, shown = _load(given)
+    from chiptui.cache import open_cached  # the explorer's loads are cached; check and export read the file
+
+    path, shown = _data_path(given)
+    timeline, store = open_cached(path, shown)
     served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
@@ -166,7 +169,7 @@ def explore(given: str | None, year: int | None) -> int:
         return EXIT_BAD_INPUT
     from chiptui.app import make_app  # Textual loads only when the explorer opens
 
-    app = make_app(timeline, start_year=year, source=(path, shown))
+    app = make_app(timeline, start_year=year, source=(path, shown), after_start=store)
     app.run()
     return app.return_code or EXIT_OK
 

@@ -7,10 +7,8 @@ Nothing half-loaded is ever returned.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -63,6 +61,8 @@ class DataError(Exception):
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only when something is wrong
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f'; did you mean "{close[0]}"?' if close else ""
 
@@ -72,10 +72,10 @@ def _unknown_key(key: str, known: list[str]) -> str:
     return f"unknown key{hint}" if hint else f"unknown key; expected one of: {', '.join(known)}"
 
 
-def read_text(path: Path, shown: str) -> str:
-    """The file's text, or DataError saying why it cannot be read."""
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes, or DataError saying why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataError([Problem(shown, "no such file")]) from None
     except IsADirectoryError:
@@ -84,6 +84,10 @@ def read_text(path: Path, shown: str) -> str:
         raise DataError([Problem(shown, "cannot be read: permission denied")]) from None
     except OSError as error:
         raise DataError([Problem(shown, f"cannot be read: {error.strerror or error}")]) from None
+
+
+def decode(data: bytes, shown: str) -> str:
+    """The file's text, or DataError saying why it is not UTF-8."""
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -234,6 +238,8 @@ def _before(end: PartialDate, start: PartialDate) -> bool:
 
 def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
     """The parsed document and where its records are; a JSON file is one that starts with `{`."""
+    import tomllib  # here, not at the top: the explorer's cache hit (chiptui.cache) needs no parser
+
     if _JSON_START.match(text):
         import json  # only for a JSON file
 
@@ -336,7 +342,12 @@ def load(path: Path | str, shown: str | None = None) -> Timeline:
     """Load and check a timeline file; raise DataError with every problem found."""
     path = Path(path)
     shown = shown or str(path)
-    text = read_text(path, shown)
+    return load_bytes(read_bytes(path, shown), shown)
+
+
+def load_bytes(data: bytes, shown: str) -> Timeline:
+    """Check a timeline file's bytes (as `load` does once it has read them)."""
+    text = decode(data, shown)
     collecting = gc.isenabled()
     gc.disable()  # a load makes many objects and frees none: cycle collection would only rescan them
     try:
