@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -63,6 +65,25 @@ def test_one_changed_byte_is_a_miss_and_replaces_the_cache(tmp_path: Path) -> No
     assert load_cached(path, "timeline.toml").title == "Test timelinf"
     path.write_text(VALID, encoding="utf-8")
     assert load_cached(path, "timeline.toml").title == "Test timeline"
+
+
+def test_copies_unused_for_30_days_and_old_temporary_files_are_pruned(tmp_path: Path) -> None:
+    old, recent, kept = (tmp_path / f"{name}.toml" for name in ("old", "recent", "kept"))
+    for path in (old, recent, kept):
+        path.write_text(VALID, encoding="utf-8")
+        load_cached(path, path.name)
+    folder = cache_file(old).parent
+    leftover, working = folder / ".x.pickle.1.tmp", folder / ".x.pickle.2.tmp"
+    leftover.write_bytes(b"killed writer")
+    working.write_bytes(b"a writer at work")
+    month_ago = time.time() - cache.PRUNE_AFTER - 60
+    for path in (cache_file(old), cache_file(kept), leftover):
+        os.utime(path, (month_ago, month_ago))
+    load_cached(kept, kept.name)  # a hit: opened now, so kept
+    recent.write_text(VALID + "\n", encoding="utf-8")
+    load_cached(recent, recent.name)  # a miss: writes, and prunes
+    assert not cache_file(old).exists() and not leftover.exists()
+    assert cache_file(kept).is_file() and cache_file(recent).is_file() and working.is_file()
 
 
 def test_a_bad_file_is_reported_as_the_loader_reports_it_and_never_cached(tmp_path: Path) -> None:

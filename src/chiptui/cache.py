@@ -23,7 +23,9 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ from chiptui.model import Timeline
 _MAGIC = b"chiptui load cache 1\n"
 _CLASSES = frozenset({"Timeline", "PartialDate", "Source", "Speaker", "Era", "Event", "Figure", "Quote", "Comparison"})
 _DATA_LAYER = ("model.py", "schema.py", "loader.py", "cache.py")
+PRUNE_AFTER = 30 * 24 * 3600.0  # seconds: a data file not opened for 30 days loses its copy
 
 
 def cache_folder() -> Path:
@@ -88,13 +91,23 @@ def _read(path: Path, key: bytes) -> Timeline | None:
     return timeline if isinstance(timeline, Timeline) else None
 
 
+def _prune(folder: Path) -> None:
+    """Remove the copies of data files not opened for PRUNE_AFTER, and temporary files left by a
+    writer that was killed (an hour old: a writer at work right now keeps its own)."""
+    now = time.time()
+    for pattern, age in (("*.pickle", PRUNE_AFTER), (".*.tmp", 3600.0)):
+        for old in folder.glob(pattern):
+            with suppress(OSError):
+                if old.stat().st_mtime < now - age:
+                    old.unlink()
+
+
 def _write(path: Path, key: bytes, timeline: Timeline) -> None:
     """Replace the cache file whole through a temporary file and a rename; any failure is no cache."""
     try:
         payload = pickle.dumps(timeline, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
-        for left in path.parent.glob(f".{path.name}.*.tmp"):  # from a writer that was killed
-            left.unlink(missing_ok=True)
+        _prune(path.parent)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except Exception:  # noqa: BLE001 - an unwritable folder, or a timeline pickle cannot hold
         return
@@ -116,6 +129,8 @@ def open_cached(path: Path, shown: str) -> tuple[Timeline, Callable[[], None] | 
     where = cache_file(path)
     cached = _read(where, key)
     if cached is not None:
+        with suppress(OSError):
+            os.utime(where)  # opened now: not to be pruned
         return cached, None
     timeline = load_bytes(data, shown)
     return timeline, lambda: _write(where, key, timeline)
