@@ -28,15 +28,19 @@ class Served:
     url: str
     data: Path
     output: list[str]
+    reader: threading.Thread
 
     def apps(self) -> list[int]:
         """The explorers this server started that are still alive."""
         return [pid for pid, argv in processes_with(str(self.data)) if "serve" not in argv]
 
-    def interrupt(self, timeout: float = 20.0) -> int:
-        """Ctrl+C: the server's exit status once it has exited."""
-        self.process.send_signal(signal.SIGINT)
-        return self.process.wait(timeout)
+    def interrupt(self, signal_number: int = signal.SIGINT, timeout: float = 20.0) -> int:
+        """Ctrl+C (or another signal): the server's exit status once it has exited and all it
+        printed is in `output`."""
+        self.process.send_signal(signal_number)
+        status = self.process.wait(timeout)
+        self.reader.join(timeout)
+        return status
 
 
 def processes_with(marker: str) -> list[tuple[int, list[str]]]:
@@ -95,8 +99,9 @@ def chiptui_server(data: Path) -> Iterator[Served]:
         assert "serving on http://" in first, first
         url = first.split("serving on ", 1)[1].split()[0]
         stdout = process.stdout
-        threading.Thread(target=lambda: output.extend(stdout), daemon=True).start()
-        yield Served(process, url, data, output)
+        reader = threading.Thread(target=lambda: output.extend(stdout), daemon=True)
+        reader.start()
+        yield Served(process, url, data, output, reader)
     finally:
         if process.poll() is None:
             process.kill()

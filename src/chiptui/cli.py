@@ -55,6 +55,12 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _host(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty; name an address, e.g. 127.0.0.1 (0.0.0.0: every interface)")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chiptui",
@@ -95,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         "loopback unless --host says otherwise. Ctrl+C stops the server and every explorer it started. "
         "Needs the web extra: pip install 'chiptui[web]'.",
     )
-    web.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    web.add_argument("--host", type=_host, default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     web.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000; 0: any free port)")
     web.add_argument("--data", metavar="FILE", dest="serve_data", help="timeline file (default as for chiptui)")
     return parser
@@ -159,7 +165,9 @@ def explore(given: str | None, year: int | None) -> int:
     path, shown = _data_path(given)
     timeline, store = open_cached(path, shown)
     served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
-    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if served:
+        watch_server()
+    elif not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "chiptui: the explorer needs a terminal (standard input and output must be a terminal).\n"
             "Without one, write the timeline out instead: chiptui export --format markdown "
@@ -172,6 +180,23 @@ def explore(given: str | None, year: int | None) -> int:
     app = make_app(timeline, start_year=year, source=(path, shown), after_start=store)
     app.run()
     return app.return_code or EXIT_OK
+
+
+def watch_server() -> None:
+    """In an explorer that `chiptui serve` started: end it if the server is gone. A server that
+    stops stops its explorers itself, but one that is killed cannot, and nothing else would."""
+    server = os.environ.get("CHIPTUI_SERVER_PID", "")  # chiptui.serve.SERVER_PID
+    if not server.isdigit():
+        return
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == int(server):
+            time.sleep(0.5)
+        os._exit(EXIT_FAULT)
+
+    threading.Thread(target=watch, name="chiptui-watch-server", daemon=True).start()
 
 
 def serve_command(given: str | None, host: str, port: int) -> int:
