@@ -43,18 +43,25 @@ class Served:
         return status
 
 
+def alive(pid: int) -> bool:
+    """Whether process `pid` runs (a zombie does not: nobody here may reap it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def processes_with(marker: str) -> list[tuple[int, list[str]]]:
-    """Live processes (not zombies) whose command line holds `marker`."""
+    """Live processes whose command line holds `marker`."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             argv = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
+        except OSError:
             continue
-        if state != "Z" and any(marker in arg for arg in argv):
+        if any(marker in arg for arg in argv) and alive(int(entry.name)):
             found.append((int(entry.name), argv))
     return found
 

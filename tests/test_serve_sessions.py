@@ -12,6 +12,7 @@ import pytest
 from textual_serve.download_manager import DownloadManager
 
 from chiptui import serve
+from tests.serving import alive
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups")
 
@@ -32,14 +33,6 @@ def session(groups: set[int] | None = None) -> serve.AppSession:
         close=ignore,
         download_manager=DownloadManager(),
     )
-
-
-def alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,7 @@ EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
 # textual-serve runs each browser tab's app with pipes for stdin and stdout, and names its driver
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+SERVER_PID = "CHIPTUI_SERVER_PID"  # chiptui serve names itself to each app it starts in this variable
 
 
 def bundled_timeline() -> Path:
@@ -185,7 +186,7 @@ def explore(given: str | None, year: int | None) -> int:
 def watch_server() -> None:
     """In an explorer that `chiptui serve` started: end it if the server is gone. A server that
     stops stops its explorers itself, but one that is killed cannot, and nothing else would."""
-    server = os.environ.get("CHIPTUI_SERVER_PID", "")  # chiptui.serve.SERVER_PID
+    server = os.environ.get(SERVER_PID, "")
     if not server.isdigit():
         return
     import threading

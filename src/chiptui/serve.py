@@ -32,13 +32,14 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from chiptui.cli import SERVER_PID  # each app ends if the process this names does (cli.watch_server)
+
 log = logging.getLogger("chiptui.serve")
 
 QUIT_GRACE = 2.0  # seconds an app has to quit when asked, and again after SIGTERM
 SEND_TIMEOUT = 10.0  # seconds a write to an app may wait for it to read (it is stuck if longer)
 SHUTDOWN_TIMEOUT = 3 * QUIT_GRACE  # how long the server waits for its connections on Ctrl+C
 MAX_SESSIONS = 32
-SERVER_PID = "CHIPTUI_SERVER_PID"  # in each app's environment: the app ends if this process does
 LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 LINK = re.compile(r"<link\b[^>]*?\bhref=\"(?P<href>[^\"]*)\"[^>]*>\s*", re.IGNORECASE)
 
