@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from chiptui.app import ChipApp, make_app
 from chiptui.cli import bundled_timeline
 from chiptui.loader import load, parse
@@ -18,7 +16,7 @@ from tests.conftest import DATA, VALID
 
 def panel_text(app: ChipApp, panel: type[EventPanel | FiguresPanel | QuotesPanel]) -> str:
     """The panel's text with its wrapping undone: runs of spaces and line breaks become one space."""
-    return " ".join(str(app.screen.query_one(panel).query_one(Static).render()).split())
+    return " ".join(str(app.screen.query_one(panel).body.render()).split())
 
 
 def selected_id(app: ChipApp) -> str:

@@ -14,6 +14,7 @@ from chiptui.screens.filter import FilterScreen
 from chiptui.screens.help import HelpScreen
 from chiptui.screens.main import MainScreen
 from chiptui.widgets.figures_panel import FiguresPanel
+from chiptui.widgets.panel_body import PanelBody
 from chiptui.widgets.prompts import SearchBar, YearPrompt
 from chiptui.widgets.quotes_panel import QuotesPanel
 from chiptui.widgets.ruler import YearRuler
@@ -34,7 +35,7 @@ def selected(app: ChipApp) -> str:
     return event.id
 
 
-def text_of(widget: Static) -> str:
+def text_of(widget: Static | PanelBody) -> str:
     return str(widget.render())
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
+from textual.content import Content
 from textual.visual import Visual
 from textual.widgets import Static
 
@@ -14,6 +18,7 @@ from chiptui.screens.detail import DetailScreen
 from chiptui.screens.main import MainScreen
 from chiptui.widgets.figures_panel import FiguresPanel
 from chiptui.widgets.panel import Panel
+from chiptui.widgets.panel_body import fit
 from chiptui.widgets.quotes_panel import QuotesPanel
 
 BUNDLED = load(bundled_timeline())
@@ -164,11 +169,23 @@ async def test_the_event_panel_has_no_items_so_enter_is_the_screens() -> None:
         assert "Event in full" in str(app.screen.query_one("#detail-body").border_title)
 
 
-async def test_a_panel_draws_each_line_as_the_whole_text_would_be_drawn() -> None:
+@given(
+    text=st.text(alphabet=st.sampled_from("ab c\t半导体 ·–é\u0301"), max_size=60),
+    width=st.integers(min_value=1, max_value=40),
+    bold=st.integers(min_value=0, max_value=60),
+)
+def test_a_line_is_fitted_as_textual_wraps_it(text: str, width: int, bold: int) -> None:
+    """`fit` skips wrapping a line that fits; the lines must be the ones Textual's wrap gives."""
+    line = Content(text).stylize("bold", 0, bold)
+    assert fit(line, width) == (line.wrap(width) or [line])
+
+
+@pytest.mark.parametrize(("size", "year"), [((100, 30), 2018), ((80, 30), 1971)])
+async def test_a_panel_draws_each_line_as_the_whole_text_would_be_drawn(size: tuple[int, int], year: int) -> None:
     """The body renders only the lines on screen, from the panel's own wrapping: each must be
     the line (text, styles, selection offsets) that rendering the whole text gives."""
-    app = make_app(BUNDLED, start_year=2018, theme="chiptui")
-    async with app.run_test(size=(100, 30)) as pilot:
+    app = make_app(BUNDLED, start_year=year, theme="chiptui")
+    async with app.run_test(size=size) as pilot:
         app.screen.query_one(FiguresPanel).focus()  # items marked ▶ too
         for _ in range(3):
             await pilot.pause()

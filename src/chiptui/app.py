@@ -76,8 +76,20 @@ class ChipApp(App[None]):
         self.to_save: State | None = None
         self.save_timer: Timer | None = None
         self.register_theme(THEME)
-        self.theme = theme
+        self._start_with_theme(theme)
         self.title = timeline.title
+
+    def _start_with_theme(self, name: str) -> None:
+        """Start in theme `name` as `self.theme = name` does, but without the re-parse of every
+        style sheet that setting the theme schedules (before the first frame it parses them twice).
+        Only for a dark theme: the default is dark, so the colour filter Textual made fits it."""
+        chosen = self.get_theme(name)
+        if chosen is None or not chosen.dark or not self.current_theme.dark:
+            self.theme = name  # Textual's own way (and its error for an unknown name)
+            return
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.update_classes({f"-theme-{name}": True, "-dark-mode": True, "-light-mode": False}, update=False)
 
     def get_default_screen(self) -> MainScreen:
         start_event = self.saved.event if self.start_year is None else None  # --year wins

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from chiptui.model import Event, Timeline
-from chiptui.widgets.panel_body import Line, PanelBody, wrap
+from chiptui.widgets.panel_body import NARROWEST, Line, PanelBody, fit, wrap
 
 MARK = "▶ "
 
@@ -85,7 +85,7 @@ class Panel(VerticalScroll):
 
     def show_at(self, width: int) -> None:
         """Draw at `width` during a layout: the body's height then counts the new text."""
-        self._show(keep_place=True, width=width, layout=False)
+        self._show(keep_place=True, width=width, refresh=False)
 
     def watch_selected(self) -> None:
         if self.is_mounted and self.scrollable_content_region.width:
@@ -103,9 +103,9 @@ class Panel(VerticalScroll):
 
     @property
     def text_width(self) -> int:
-        return max(20, self.scrollable_content_region.width)
+        return max(NARROWEST, self.scrollable_content_region.width)
 
-    def _show(self, keep_place: bool = False, width: int | None = None, layout: bool = True) -> None:
+    def _show(self, keep_place: bool = False, width: int | None = None, refresh: bool = True) -> None:
         """Render the blocks; the marked item is shown while the panel has focus."""
         width = width or self.text_width
         if not keep_place or self._shown is None or self._shown[0] is not self.selected:
@@ -122,7 +122,9 @@ class Panel(VerticalScroll):
                 continue
             if isinstance(block, Item):
                 marked = focused and len(self.items) == self.highlighted
-                wrapped = block.content.wrap(width - len(MARK)) or [Content("")]  # right of a gutter for ▶
+                wrapped = [  # right of a gutter for ▶
+                    piece for line in block.content.split(allow_blank=True) for piece in fit(line, width - len(MARK))
+                ]
                 gutter = [Content.styled(MARK, "bold $text-accent") if marked else Content("  ")]
                 gutter += [Content("  ")] * (len(wrapped) - 1)
                 self.items.append(block)
@@ -134,7 +136,7 @@ class Panel(VerticalScroll):
                 lines += wrap(block, width, source)
                 parts.append(block)
             source = lines[-1][2] + 1
-        self.body.show(Content("\n").join(parts), lines, width, layout=layout)
+        self.body.show(Content("\n").join(parts), lines, width, refresh=refresh)
         if not keep_place:
             self.scroll_home(animate=False)
 
