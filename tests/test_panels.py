@@ -170,7 +170,7 @@ async def test_the_event_panel_has_no_items_so_enter_is_the_screens() -> None:
 
 
 @given(
-    text=st.text(alphabet=st.sampled_from("ab c\t半导体 ·–é\u0301"), max_size=60),
+    text=st.text(alphabet=st.sampled_from("ab c\t半导体 ·–é█“\u0301\u0308\u200d"), max_size=60),
     width=st.integers(min_value=1, max_value=40),
     bold=st.integers(min_value=0, max_value=60),
 )

@@ -25,9 +25,11 @@ NARROWEST = 20  # a panel narrower than this wraps its text at this width (and T
 
 
 def fit(line: Content, width: int) -> list[Content]:
-    """One source line (no newline) wrapped at `width`; a line that fits is itself, unwrapped
-    (most lines of a panel fit, and wrapping one costs as much as drawing it)."""
-    if line.cell_length <= width and "\t" not in line.plain:
+    """One source line (no newline) wrapped at `width`. A line of single-width characters that
+    fits is itself, unwrapped: most lines of a panel fit, and wrapping one costs about as much as
+    drawing it. (Wide or zero-width characters, or a tab, take Textual's own wrapping.)"""
+    plain = line.plain
+    if len(plain) == line.cell_length <= width and "\t" not in plain:
         return [line]
     return line.wrap(width) or [line]
 
