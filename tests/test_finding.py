@@ -232,6 +232,24 @@ async def test_keys_typed_faster_than_the_screen_lands_them_in_the_prompts(small
         assert selected(app) == "ev-1978"
 
 
+async def test_a_key_right_after_enter_or_escape_in_the_search_bar_is_not_typed_into_it(small: Timeline) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = app.screen.query_one(SearchBar)
+        await pilot.press("slash", *"dated to")
+        for key, char in [("enter", "\r"), ("n", "n")]:  # in one write, as tmux or a paste sends them
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert bar.value == "dated to" and not bar.display
+        assert selected(app) == "ev-1978" and "3 of 3" in status(app)  # Enter went to match 2, n to 3
+        await pilot.press("slash")
+        for key, char in [("escape", "\x1b"), ("n", "n")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert bar.value == "" and not bar.display
+        assert app.screen.query_one(TimelineList).search is None and selected(app) == "ev-1978"
+
+
 async def test_a_filter_that_matches_nothing_says_so(small: Timeline) -> None:
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -127,7 +127,7 @@ class MainScreen(Screen[None]):
             yield Static(id="problems", markup=False)
             yield StatusLine(id="status")
             yield YearPrompt(id="year-prompt")
-            yield SearchBar(id="search")
+            yield SearchBar(self._search_done, id="search")
         yield Footer()
 
     @property
@@ -302,17 +302,13 @@ class MainScreen(Screen[None]):
         self.timeline_list.highlight(self.search)
         self._show_status()
 
-    @on(Input.Submitted, "SearchBar")
-    def _search_submitted(self) -> None:
-        self.query_one(SearchBar).close()
-        self.timeline_list.focus()
-        if self.search is not None:
+    def _search_done(self, jump: bool) -> None:
+        """Enter (`jump` to the next match) or Esc (clear) in the search bar, as the key arrives."""
+        self.set_focus(self.timeline_list)  # now: a key typed right after goes to the timeline
+        if not jump:
+            self._clear_search()
+        elif self.search is not None:
             self.action_search_next(1)
-
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self) -> None:
-        self.timeline_list.focus()
-        self._clear_search()
 
     def _clear_search(self) -> None:
         self.search = None

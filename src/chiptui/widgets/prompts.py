@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events
@@ -106,13 +107,17 @@ class SearchBar(Input):
         &:focus { border: none; background: $panel; }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Clear search", id="search.cancel")]
+    # Priority keys run as they arrive, before any key typed after them reaches a widget: `done`
+    # moves focus away then and there, so the `n` of a quick Enter-then-n is not typed in here.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "done(True)", "Search", show=False, priority=True, id="search.submit"),
+        Binding("escape", "done(False)", "Clear search", priority=True, id="search.cancel"),
+    ]
 
-    class Cancelled(Message):
-        pass
-
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, done: Callable[[bool], None], *, id: str | None = None) -> None:
+        """`done(True)` on Enter, `done(False)` on Esc (the query is cleared first)."""
         super().__init__(placeholder="Search titles, text, quotes, corrections", id=id)
+        self.done = done
 
     def reveal(self, query: str = "") -> None:
         self.display = True
@@ -123,7 +128,8 @@ class SearchBar(Input):
     def close(self) -> None:
         self.display = False
 
-    def action_cancel(self) -> None:
+    def action_done(self, jump: bool) -> None:
         self.close()
-        self.value = ""
-        self.post_message(self.Cancelled())
+        if not jump:
+            self.value = ""
+        self.done(jump)
