@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Footer
+
 from chiptui.app import make_app
 from chiptui.cli import bundled_timeline
 from chiptui.loader import load
@@ -67,3 +69,19 @@ async def test_panels_hidden_in_a_small_terminal_catch_up_when_shown_again() -> 
         await pilot.pause()
         figures = " ".join(str(app.screen.query_one(FiguresPanel).body.render()).split())
         assert "No figures for 1958" in figures
+
+
+async def test_a_focused_panel_hidden_by_a_small_terminal_gives_focus_to_the_timeline() -> None:
+    """Keys must not go to a panel no one can see; the footer's palette hint comes back too."""
+    app = make_app(load(bundled_timeline()), start_year=2013)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, FiguresPanel)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert isinstance(app.focused, TimelineList)
+        for size in [(40, 12), (120, 40)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(Footer).query(".-command-palette")  # the ^p palette hint

@@ -13,11 +13,10 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from chiptui.loader import Problem
 from chiptui.model import Event, Figure, Quote, Timeline
@@ -29,7 +28,7 @@ from chiptui.widgets.panel import Panel
 from chiptui.widgets.prompts import SearchBar, YearPrompt
 from chiptui.widgets.quotes_panel import QuotesPanel
 from chiptui.widgets.ruler import YearRuler
-from chiptui.widgets.status import StatusLine
+from chiptui.widgets.status import ProblemList, StatusLine
 from chiptui.widgets.timeline_list import TimelineList
 
 if TYPE_CHECKING:
@@ -124,7 +123,7 @@ class MainScreen(Screen[None]):
                     yield FiguresPanel(self.timeline, id="figures").data_bind(MainScreen.selected)
                     yield QuotesPanel(self.timeline, id="quotes").data_bind(MainScreen.selected, MainScreen.filter)
         with Vertical(id="bottom"):
-            yield Static(id="problems", markup=False)
+            yield ProblemList(id="problems")
             yield StatusLine(id="status")
             yield YearPrompt(id="year-prompt")
             yield SearchBar(self._search_done, id="search")
@@ -143,7 +142,17 @@ class MainScreen(Screen[None]):
         self.set_class(event.size.width < WIDE, "-narrow")
         self.set_class(event.size.width < SMALL, "-small")
         self.set_class(event.size.height < TALL, "-short")
-        self.query_one(Footer).show_command_palette = event.size.width >= WIDE_FOOTER
+        footer = self.query_one(Footer)
+        if footer.show_command_palette != (event.size.width >= WIDE_FOOTER):
+            footer.show_command_palette = event.size.width >= WIDE_FOOTER
+            footer.refresh(recompose=True)  # else only a change of keys would redraw it
+        self.call_after_refresh(self._focus_in_sight)
+
+    def _focus_in_sight(self) -> None:
+        """A focused panel that a smaller layout hides gives its focus to the timeline."""
+        focused = self.focused
+        if focused is not None and not all(node.display for node in focused.ancestors_with_self):
+            self.set_focus(self.timeline_list)
 
     @on(TimelineList.Moved)
     def _moved(self, message: TimelineList.Moved) -> None:
@@ -225,21 +234,9 @@ class MainScreen(Screen[None]):
         await self.recompose()
         self.call_after_refresh(self.timeline_list.focus)
 
-    def show_problems(self, problems: list[Problem], shown: int = 6) -> None:
+    def show_problems(self, problems: list[Problem]) -> None:
         """A reload found the file broken: say what is wrong until a reload succeeds."""
-        lines = [
-            Content.styled(
-                f"The data file has {len(problems)} problem{'s' if len(problems) > 1 else ''}; this is the last "
-                "good timeline. Fix the file and press r.",
-                "bold $text-error",
-            )
-        ]
-        lines += [Content(str(problem)) for problem in problems[:shown]]
-        if len(problems) > shown:
-            lines.append(Content.styled(f"… and {len(problems) - shown} more (chiptui check lists them all)", "dim"))
-        panel = self.query_one("#problems", Static)
-        panel.update(Content("\n").join(lines))
-        panel.display = True
+        self.query_one(ProblemList).show([str(problem) for problem in problems])
 
     # Moving: years, eras, a typed year, the ruler, the palette
 

@@ -1,4 +1,5 @@
-"""One line under the timeline that says which filters are on and where the search stands."""
+"""Under the timeline: one line that says which filters are on and where the search stands, and
+the problems a failed reload found."""
 
 from __future__ import annotations
 
@@ -45,3 +46,25 @@ class StatusLine(Static):
             parts.append(Content.styled("Esc clears", "dim"))
         self.set_class(bool(parts), "-on")
         self.update(Content("  │  ").join(parts))
+
+
+class ProblemList(Static):
+    """Hidden until a reload finds the file broken; then what is wrong, until a reload succeeds
+    (the screen is built anew then). Its look is app.tcss's `#problems`."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    def show(self, problems: list[str], shown: int = 6) -> None:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        lines = [
+            Content.styled(
+                f"The data file has {count}; this is the last good timeline. Fix the file and press r.",
+                "bold $text-error",
+            )
+        ]
+        lines += [Content(problem) for problem in problems[:shown]]
+        if len(problems) > shown:
+            lines.append(Content.styled(f"… and {len(problems) - shown} more (chiptui check lists them all)", "dim"))
+        self.update(Content("\n").join(lines))
+        self.display = True
