@@ -232,24 +232,6 @@ async def test_keys_typed_faster_than_the_screen_lands_them_in_the_prompts(small
         assert selected(app) == "ev-1978"
 
 
-async def test_a_key_right_after_enter_or_escape_in_the_search_bar_is_not_typed_into_it(small: Timeline) -> None:
-    app = make_app(small)
-    async with app.run_test(size=(120, 40)) as pilot:
-        bar = app.screen.query_one(SearchBar)
-        await pilot.press("slash", *"dated to")
-        for key, char in [("enter", "\r"), ("n", "n")]:  # in one write, as tmux or a paste sends them
-            app.post_message(events.Key(key, char))
-        await pilot.pause()
-        assert bar.value == "dated to" and not bar.display
-        assert selected(app) == "ev-1978" and "3 of 3" in status(app)  # Enter went to match 2, n to 3
-        await pilot.press("slash")
-        for key, char in [("escape", "\x1b"), ("n", "n")]:
-            app.post_message(events.Key(key, char))
-        await pilot.pause()
-        assert bar.value == "" and not bar.display
-        assert app.screen.query_one(TimelineList).search is None and selected(app) == "ev-1978"
-
-
 async def test_a_filter_that_matches_nothing_says_so(small: Timeline) -> None:
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -373,3 +355,21 @@ async def test_hostile_text_stays_text_in_the_palette_and_filter() -> None:
         await pilot.pause()
         await pilot.press("escape", "slash", *"[bold]", "enter")
         assert app.return_code is None
+
+
+async def test_a_query_typed_in_one_write_with_enter_or_escape_is_whole(small: Timeline) -> None:
+    """Enter and Esc act on the query typed before them, even when all of it arrives at once."""
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        query = [("space" if c == " " else c, c) for c in "dated to"]
+        for key, char in [("slash", "/"), *query, ("enter", "\r"), ("n", "n")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        bar = app.screen.query_one(SearchBar)
+        assert bar.value == "dated to" and not bar.display  # n was not typed into the bar
+        assert selected(app) == "ev-1978" and "3 of 3" in status(app)  # Enter to match 2, n to 3
+        for key, char in [("slash", "/"), *query, ("escape", "\x1b"), ("n", "n")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert app.screen.query_one(TimelineList).search is None and status(app) == ""
+        assert selected(app) == "ev-1978" and bar.value == "" and not bar.display

@@ -293,18 +293,21 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).reveal(self.search.query if self.search else "")
 
     @on(Input.Changed, "SearchBar")
-    def _search_changed(self, message: Input.Changed) -> None:
-        query = clean_text(message.value)
-        self.search = Search(self.view, query, previous=self.search) if query else None
-        self.timeline_list.highlight(self.search)
-        self._show_status()
+    def _search_changed(self) -> None:
+        """The bar's value now: a Changed can arrive after Enter or Esc has acted on a newer one."""
+        query = clean_text(self.query_one(SearchBar).value)
+        if query != (self.search.query if self.search else ""):
+            self.search = Search(self.view, query, previous=self.search) if query else None
+            self.timeline_list.highlight(self.search)
+            self._show_status()
 
     def _search_done(self, jump: bool) -> None:
-        """Enter (`jump` to the next match) or Esc (clear) in the search bar, as the key arrives."""
-        self.set_focus(self.timeline_list)  # now: a key typed right after goes to the timeline
-        if not jump:
-            self._clear_search()
-        elif self.search is not None:
+        """Enter (`jump` to the next match) or Esc (clear) in the search bar, after every key
+        typed before it: the search is the bar's value, and focus moves now, so a key typed
+        right after goes to the timeline."""
+        self.set_focus(self.timeline_list)
+        self._search_changed()
+        if jump and self.search is not None:
             self.action_search_next(1)
 
     def _clear_search(self) -> None:

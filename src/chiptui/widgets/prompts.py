@@ -107,12 +107,7 @@ class SearchBar(Input):
         &:focus { border: none; background: $panel; }
     }
     """
-    # Priority keys run as they arrive, before any key typed after them reaches a widget: `done`
-    # moves focus away then and there, so the `n` of a quick Enter-then-n is not typed in here.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "done(True)", "Search", show=False, priority=True, id="search.submit"),
-        Binding("escape", "done(False)", "Clear search", priority=True, id="search.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "done(False)", "Clear search", id="search.cancel")]
 
     def __init__(self, done: Callable[[bool], None], *, id: str | None = None) -> None:
         """`done(True)` on Enter, `done(False)` on Esc (the query is cleared first)."""
@@ -133,3 +128,17 @@ class SearchBar(Input):
         if not jump:
             self.value = ""
         self.done(jump)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys in the order they were typed: Enter and Esc act here, after the keys before them
+        (so the query is whole), not a binding's message later. A key behind them, typed in the
+        same instant, was meant for the screen the bar gave focus back to: it goes there."""
+        if self.display and event.key not in ("enter", "escape"):
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        if self.display:
+            self.action_done(event.key == "enter")
+        else:
+            self.app.post_message(events.Key(event.key, event.character))
