@@ -9,8 +9,10 @@ from chiptui.cli import bundled_timeline
 from chiptui.loader import load
 from chiptui.model import Timeline
 from chiptui.screens.main import MainScreen
+from chiptui.view import Filter
 from chiptui.widgets.event_panel import EventPanel
 from chiptui.widgets.figures_panel import FiguresPanel
+from chiptui.widgets.quotes_panel import QuotesPanel
 from chiptui.widgets.timeline_list import TimelineList
 
 
@@ -85,3 +87,22 @@ async def test_a_focused_panel_hidden_by_a_small_terminal_gives_focus_to_the_tim
             await pilot.pause()
         await pilot.pause()
         assert app.screen.query_one(Footer).query(".-command-palette")  # the ^p palette hint
+
+
+async def test_a_filter_chosen_while_the_side_panels_are_hidden_shows_when_they_come_back() -> None:
+    app = make_app(load(bundled_timeline()), start_year=2018)
+    async with app.run_test(size=(120, 40)) as pilot:
+        quotes = app.screen.query_one(QuotesPanel)
+        assert "Zhao Weiguo" in " ".join(str(quotes.body.render()).split())
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.filter = Filter(speakers={"wei-shaojun"})
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        shown = str(quotes.body.render())
+        quotes._show(keep_place=True)  # what the panel draws for the event and filter now
+        assert shown == str(quotes.body.render())
+        assert "Quotes · Wei Shaojun" in str(quotes.border_title)

@@ -81,6 +81,8 @@ class Panel(VerticalScroll):
 
     @property
     def never_shown(self) -> bool:
+        """Nothing drawn yet, or a change came while the panel had no width to draw it at: the
+        next layout that gives it a width draws it (see PanelBody.get_content_height)."""
         return self._shown is None
 
     def show_at(self, width: int) -> None:
@@ -90,6 +92,8 @@ class Panel(VerticalScroll):
     def watch_selected(self) -> None:
         if self.is_mounted and self.scrollable_content_region.width:
             self._show()
+        else:
+            self._shown = None  # hidden (a small terminal): drawn when it is shown again
 
     def on_resize(self, event: events.Resize) -> None:
         if self._shown is None or self._shown != (self.selected, self.text_width):
