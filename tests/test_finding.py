@@ -355,21 +355,3 @@ async def test_hostile_text_stays_text_in_the_palette_and_filter() -> None:
         await pilot.pause()
         await pilot.press("escape", "slash", *"[bold]", "enter")
         assert app.return_code is None
-
-
-async def test_a_query_typed_in_one_write_with_enter_or_escape_is_whole(small: Timeline) -> None:
-    """Enter and Esc act on the query typed before them, even when all of it arrives at once."""
-    app = make_app(small)
-    async with app.run_test(size=(120, 40)) as pilot:
-        query = [("space" if c == " " else c, c) for c in "dated to"]
-        for key, char in [("slash", "/"), *query, ("enter", "\r"), ("n", "n")]:
-            app.post_message(events.Key(key, char))
-        await pilot.pause()
-        bar = app.screen.query_one(SearchBar)
-        assert bar.value == "dated to" and not bar.display  # n was not typed into the bar
-        assert selected(app) == "ev-1978" and "3 of 3" in status(app)  # Enter to match 2, n to 3
-        for key, char in [("slash", "/"), *query, ("escape", "\x1b"), ("n", "n")]:
-            app.post_message(events.Key(key, char))
-        await pilot.pause()
-        assert app.screen.query_one(TimelineList).search is None and status(app) == ""
-        assert selected(app) == "ev-1978" and bar.value == "" and not bar.display

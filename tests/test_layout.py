@@ -106,3 +106,14 @@ async def test_a_filter_chosen_while_the_side_panels_are_hidden_shows_when_they_
         quotes._show(keep_place=True)  # what the panel draws for the event and filter now
         assert shown == str(quotes.body.render())
         assert "Quotes · Wei Shaojun" in str(quotes.border_title)
+
+
+async def test_a_prompt_closing_does_not_give_focus_back_to_a_hidden_panel() -> None:
+    app = make_app(load(bundled_timeline()), start_year=2013)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab", "tab", "1")  # the year prompt opens from the figures panel
+        await pilot.resize_terminal(60, 20)  # and the panel is hidden behind it
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, TimelineList)

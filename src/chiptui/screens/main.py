@@ -148,6 +148,9 @@ class MainScreen(Screen[None]):
             footer.refresh(recompose=True)  # else only a change of keys would redraw it
         self.call_after_refresh(self._focus_in_sight)
 
+    def on_descendant_focus(self) -> None:
+        self._focus_in_sight()  # a prompt closing, or the palette, can focus a hidden panel too
+
     def _focus_in_sight(self) -> None:
         """A focused panel that a smaller layout hides gives its focus to the timeline."""
         focused = self.focused
@@ -290,16 +293,21 @@ class MainScreen(Screen[None]):
     # Search
 
     def action_search(self) -> None:
-        self.query_one(SearchBar).reveal(self.search.query if self.search else "")
+        self.query_one(SearchBar).reveal(self.search_query)
 
     @on(Input.Changed, "SearchBar")
     def _search_changed(self) -> None:
         """The bar's value now: a Changed can arrive after Enter or Esc has acted on a newer one."""
         query = clean_text(self.query_one(SearchBar).value)
-        if query != (self.search.query if self.search else ""):
+        if query != self.search_query:
             self.search = Search(self.view, query, previous=self.search) if query else None
             self.timeline_list.highlight(self.search)
             self._show_status()
+
+    @property
+    def search_query(self) -> str:
+        """The search's query ("" for none; a search without matches is falsy, so test for None)."""
+        return self.search.query if self.search is not None else ""
 
     def _search_done(self, jump: bool) -> None:
         """Enter (`jump` to the next match) or Esc (clear) in the search bar, after every key
@@ -337,8 +345,7 @@ class MainScreen(Screen[None]):
             return
         index = self.timeline_list.event_index
         self.view = View(self.timeline, new)
-        query = self.search.query if self.search else ""
-        self.search = Search(self.view, query) if query else None
+        self.search = Search(self.view, self.search_query) if self.search_query else None
         self.query_one(YearRuler).show(self.view)
         self.timeline_list.show(self.view, self.view.nearest_position(index) if index is not None else 0)
         self.timeline_list.highlight(self.search)

@@ -130,15 +130,33 @@ class SearchBar(Input):
         self.done(jump)
 
     async def _on_key(self, event: events.Key) -> None:
-        """Keys in the order they were typed: Enter and Esc act here, after the keys before them
-        (so the query is whole), not a binding's message later. A key behind them, typed in the
-        same instant, was meant for the screen the bar gave focus back to: it goes there."""
-        if self.display and event.key not in ("enter", "escape"):
-            await super()._on_key(event)
-            return
+        """Keys act here in the order they were typed: Enter and Esc after the keys before them,
+        editing keys (Backspace, arrows) too, not as bindings the app looks up later, when Enter
+        may have moved focus. A key behind Enter or Esc, typed in the same instant, was meant for
+        the screen the bar gave focus back to: it goes there."""
+        done = event.key in ("enter", "escape")
+        edit = None if done or not self.display else self._editing_key(event.key)
+        if self.display and not done and edit is None:
+            return  # a character: Input's own handler types it
         event.stop()
-        event.prevent_default()
-        if self.display:
+        event.prevent_default()  # Input's handler and the app's bindings do not see it
+        if not self.display:
+            if self.screen.focused is not self:
+                self.app.post_message(events.Key(event.key, event.character))
+        elif done:
             self.action_done(event.key == "enter")
-        else:
-            self.app.post_message(events.Key(event.key, event.character))
+        elif edit is not None:
+            await self.run_action(edit)
+
+    @classmethod
+    def _editing_key(cls, key: str) -> str | None:
+        """The action of one of Input's own keys (Backspace, ←, Home, ctrl+w…), if `key` is one."""
+        for binding in Binding.make_bindings(Input.BINDINGS):
+            if binding.key == key:
+                return binding.action
+        return None
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if not self.display:  # a paste behind Enter or Esc is not typed into a closed bar
+            event.stop()
+            event.prevent_default()
