@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import ClassVar
 
 from textual import events
@@ -135,7 +136,7 @@ class SearchBar(Input):
         may have moved focus. A key behind Enter or Esc, typed in the same instant, was meant for
         the screen the bar gave focus back to: it goes there."""
         done = event.key in ("enter", "escape")
-        edit = None if done or not self.display else self._editing_key(event.key)
+        edit = None if done or not self.display else self._editing_keys().get(event.key)
         if self.display and not done and edit is None:
             return  # a character: Input's own handler types it
         event.stop()
@@ -148,13 +149,14 @@ class SearchBar(Input):
         elif edit is not None:
             await self.run_action(edit)
 
-    @classmethod
-    def _editing_key(cls, key: str) -> str | None:
-        """The action of one of Input's own keys (Backspace, ←, Home, ctrl+w…), if `key` is one."""
+    @staticmethod
+    @cache
+    def _editing_keys() -> dict[str, str]:
+        """Input's own keys (Backspace, ←, Home, ctrl+w…) and their actions, read once."""
+        keys: dict[str, str] = {}
         for binding in Binding.make_bindings(Input.BINDINGS):
-            if binding.key == key:
-                return binding.action
-        return None
+            keys.setdefault(binding.key, binding.action)
+        return keys
 
     def _on_paste(self, event: events.Paste) -> None:
         if not self.display:  # a paste behind Enter or Esc is not typed into a closed bar
