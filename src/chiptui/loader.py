@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import attrs
 
 from chiptui import schema
-from chiptui.locate import Lines, json_lines, toml_lines
+from chiptui.files import MAX_BYTES, Unreadable, read_regular
+from chiptui.locate import Lines, json_duplicate, json_lines, long_number, toml_lines
 from chiptui.model import Comparison, Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
 
 _JSON_START = re.compile(r"\s*\{")  # matched in place: no copy of a large file
@@ -67,23 +69,25 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f'; did you mean "{close[0]}"?' if close else ""
 
 
+def _shown_key(key: object) -> str:
+    return schema.strip_controls(repr(key))[:40]
+
+
 def _unknown_key(key: str, known: list[str]) -> str:
     hint = did_you_mean(key, known)
     return f"unknown key{hint}" if hint else f"unknown key; expected one of: {', '.join(known)}"
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
-    """The file's bytes, or DataError saying why it cannot be read."""
+    """The file's bytes, or DataError saying why it cannot be read (only a regular file is read,
+    at most MAX_BYTES, and never by waiting on a pipe or a device)."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem(shown, "no such file")]) from None
-    except IsADirectoryError:
-        raise DataError([Problem(shown, "is a folder, not a timeline file")]) from None
-    except PermissionError:
-        raise DataError([Problem(shown, "cannot be read: permission denied")]) from None
-    except OSError as error:
-        raise DataError([Problem(shown, f"cannot be read: {error.strerror or error}")]) from None
+        return read_regular(path, MAX_BYTES)
+    except Unreadable as error:
+        message = str(error)
+        if message.startswith("is a folder"):
+            message = "is a folder, not a timeline file"
+        raise DataError([Problem(shown, message)]) from None
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -136,7 +140,9 @@ class _Checker:
 
     def top_level(self, document: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
         for key in document:
-            if key not in schema.TOP_LEVEL:
+            if not isinstance(key, str):
+                self.problem(f"a key that is not text ({_shown_key(key)})", None)
+            elif key not in schema.TOP_LEVEL:
                 self.problem(f'unknown key "{key}"{did_you_mean(key, schema.TOP_LEVEL)}', key)
         version = document.get("schema")
         if version is None:
@@ -190,8 +196,9 @@ class _Checker:
             values: dict[str, Any] = {}
             ok = True
             for field, value in record.items():
-                convert = converters.get(field)
+                convert = converters.get(field) if isinstance(field, str) else None
                 if convert is None:
+                    field = field if isinstance(field, str) else _shown_key(field)
                     ok = False
                     self.problem(_unknown_key(field, list(spec)), line, label, field)
                     continue
@@ -236,6 +243,26 @@ def _before(end: PartialDate, start: PartialDate) -> bool:
     return end.iso()[:size] < start.iso()[:size]
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key is given twice (json.loads would keep only the last)."""
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        raise _DuplicateKey()
+    return document
+
+
+def _too_long_number(text: str, shown: str) -> DataError:
+    """A number too long for Python to read (over 4,300 digits): no figure could hold it."""
+    found = long_number(text)
+    line, key = found if found else (None, None)
+    message = "a number of more than 4,300 digits; no figure can hold it (the largest is about 1.8e308)"
+    return DataError([Problem(shown, message, line, field=key)])
+
+
 def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
     """The parsed document and where its records are; a JSON file is one that starts with `{`."""
     import tomllib  # here, not at the top: the explorer's cache hit (chiptui.cache) needs no parser
@@ -244,12 +271,18 @@ def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines
         import json  # only for a JSON file
 
         try:
-            document = json.loads(text)
+            document = json.loads(text, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as error:
             message = f"JSON syntax error at column {error.colno}: {error.msg}"
             raise DataError([Problem(shown, message, error.lineno)]) from None
+        except _DuplicateKey:
+            key, line = json_duplicate(text) or ("?", None)
+            message = f'the key "{key}" is given twice in one object; JSON keys must be unique'
+            raise DataError([Problem(shown, message, line, field=key)]) from None
         except RecursionError:
             raise DataError([Problem(shown, "JSON nested too deeply")]) from None
+        except ValueError:  # the digits limit of int()
+            raise _too_long_number(text, shown) from None
         if not isinstance(document, dict):
             raise DataError([Problem(shown, "expected a JSON object at the top")])
         return document, lambda: json_lines(text)
@@ -263,11 +296,25 @@ def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines
         raise DataError([Problem(shown, f"TOML syntax error: {error}")]) from None
     except RecursionError:
         raise DataError([Problem(shown, "TOML nested too deeply")]) from None
+    except ValueError:  # the digits limit of int()
+        raise _too_long_number(text, shown) from None
+
+
+def lines_of(text: str) -> Callable[[], Lines]:
+    """What finds the records' lines in `text` (JSON or TOML), for a document parsed from it."""
+    return (lambda: json_lines(text)) if _JSON_START.match(text) else (lambda: toml_lines(text))
 
 
 def parse(text: str, shown: str) -> Timeline:
     """Check and build a Timeline from TOML (or exported JSON) text; `shown` names the file in messages."""
     document, lines = _document(text, shown)
+    return build(document, shown, lines)
+
+
+def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines]) -> Timeline:
+    """Check a parsed document (plain dicts, lists, strings and numbers) and build its Timeline;
+    `lines` finds where its records are, for the messages. Every check of the format is here, so
+    a document from anywhere (the file, the load cache) is checked the same way."""
     checker = _Checker(shown, lines)
     title, tour = checker.top_level(document)
     tables = {name: checker.table(document, name) for name in schema.TABLES}
@@ -347,11 +394,30 @@ def load(path: Path | str, shown: str | None = None) -> Timeline:
 
 def load_bytes(data: bytes, shown: str) -> Timeline:
     """Check a timeline file's bytes (as `load` does once it has read them)."""
-    text = decode(data, shown)
+    return load_document(data, shown)[0]
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """A load makes many objects and frees none: cycle collection would only rescan them."""
     collecting = gc.isenabled()
-    gc.disable()  # a load makes many objects and frees none: cycle collection would only rescan them
+    gc.disable()
     try:
-        return parse(text, shown)
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def load_document(data: bytes, shown: str) -> tuple[Timeline, dict[str, Any]]:
+    """As `load_bytes`, with the parsed document the timeline was built from (for the cache)."""
+    text = decode(data, shown)
+    with _no_collection():
+        document, lines = _document(text, shown)
+        return build(document, shown, lines), document
+
+
+def rebuild(document: dict[str, Any], data: bytes, shown: str) -> Timeline:
+    """A document kept from an earlier load of `data`, checked again exactly as a fresh one is."""
+    with _no_collection():
+        return build(document, shown, lambda: lines_of(decode(data, shown))())
