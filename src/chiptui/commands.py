@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from chiptui.model import Timeline
+from chiptui.widgets.text import cells
 
 if TYPE_CHECKING:
     from chiptui.screens.main import MainScreen
@@ -23,7 +24,7 @@ QUOTE_CHARS = 90
 
 def _highlight(matcher: Matcher, text: str, style: str) -> Content:
     """`text` as plain text with the fuzzy match's letters styled (Matcher.highlight parses markup)."""
-    content = Content(text)
+    content = Content(text)  # `text` is already `cells(...)`: see candidates
     _, offsets = matcher.fuzzy_search.match(matcher.query, text)
     for offset in offsets:
         content = content.stylize(style, offset, offset + 1)
@@ -82,7 +83,8 @@ class TimelineCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         letters = set(query.casefold().replace(" ", ""))
-        for count, (label, help, go) in enumerate(self.candidates()):
+        for count, (raw, help, go) in enumerate(self.candidates()):
+            label = cells(raw)
             if count % 500 == 499:
                 await asyncio.sleep(0)  # let the palette breathe on a large timeline
             if not letters.issubset(label.casefold()):
@@ -92,6 +94,7 @@ class TimelineCommands(Provider):
                 yield Hit(score, _highlight(matcher, label, "bold underline"), go, text=label, help=help)
 
     async def discover(self) -> Hits:
-        for label, help, go in self.candidates():
-            if label.startswith(("Era: ", "Speaker: ")):
+        for raw, help, go in self.candidates():
+            if raw.startswith(("Era: ", "Speaker: ")):
+                label = cells(raw)
                 yield DiscoveryHit(Content(label), go, text=label, help=help)

@@ -13,6 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from chiptui.model import Timeline
+from chiptui.widgets.text import plain
 
 
 class BookmarksScreen(ModalScreen[int | None]):
@@ -52,7 +53,7 @@ class BookmarksScreen(ModalScreen[int | None]):
                 options = []
                 for index in self.indexes:
                     event = self.timeline.events[index]
-                    prompt = Content.assemble((event.date.label().ljust(12), "bold"), event.title)
+                    prompt = Content.assemble((event.date.label().ljust(12), "bold"), plain(event.title))
                     options.append(Option(prompt, id=str(index)))
                 yield OptionList(*options)
         yield Footer()

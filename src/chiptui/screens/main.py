@@ -29,6 +29,7 @@ from chiptui.widgets.prompts import SearchBar, YearPrompt
 from chiptui.widgets.quotes_panel import QuotesPanel
 from chiptui.widgets.ruler import YearRuler
 from chiptui.widgets.status import ProblemList, StatusLine
+from chiptui.widgets.text import cells, plain, say
 from chiptui.widgets.timeline_list import TimelineList
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class MainScreen(Screen[None]):
             self.start = self.view.nearest_position(index)
         else:
             self.start = (self.view.position_for_year(start_year) if start_year is not None else 0) or 0
-        self.title = timeline.title
+        self.title = cells(timeline.title)
         if self.view:  # the first frame shows the start event; the timeline's Moved confirms it
             event = self.view.event(self.start)
             self.set_reactive(MainScreen.selected, event)
@@ -114,9 +115,7 @@ class MainScreen(Screen[None]):
         ruler.set_reactive(YearRuler.year, self.selected.year if self.selected else None)
         yield ruler
         with Horizontal(id="body"):
-            timeline = TimelineList(self.view, self.start, id="timeline", bookmarks=self.bookmarks)
-            timeline.border_title = "Timeline"
-            yield timeline
+            yield TimelineList(self.view, self.start, id="timeline", bookmarks=self.bookmarks)
             with Vertical(id="detail"):
                 yield EventPanel(self.timeline, id="event").data_bind(MainScreen.selected)
                 with Horizontal(id="side"):
@@ -193,10 +192,10 @@ class MainScreen(Screen[None]):
         event_id = self.current.id
         if event_id in self.bookmarks:
             self.bookmarks.discard(event_id)
-            self.notify("Bookmark removed.", title="Bookmarks")
+            say(self, "Bookmark removed.", title="Bookmarks")
         else:
             self.bookmarks.add(event_id)
-            self.notify("Bookmarked: B lists your bookmarks.", title="Bookmarks")
+            say(self, "Bookmarked: B lists your bookmarks.", title="Bookmarks")
         self.timeline_list.refresh()
         self.query_one(YearRuler).refresh()
         self.post_message(self.Remember(event_id, tuple(sorted(self.bookmarks))))
@@ -222,7 +221,7 @@ class MainScreen(Screen[None]):
     def _show_status(self) -> None:
         self.query_one(StatusLine).show(self.timeline, self.view, self.search, self.timeline_list.cursor)
         shown = f"{len(self.view)} of {len(self.timeline.events)}" if self.filter.active else ""
-        self.timeline_list.border_subtitle = shown
+        self.timeline_list.border_subtitle = plain(shown)
 
     async def replace(self, timeline: Timeline) -> None:
         """Show `timeline` (a reload): the cursor stays on its event (or the nearest), the filter
@@ -254,18 +253,18 @@ class MainScreen(Screen[None]):
         """The first event of `year`, or of the nearest year with events, saying so."""
         position = self.view.position_for_year(year)
         if position is None:
-            self.notify("No events to go to.", severity="warning")
+            say(self, "No events to go to.", severity="warning")
             return
         landed = self.view.years[position]
         if landed != year:
             among = " among the filtered events" if self.filter.active else ""
-            self.notify(f"No events in {year}{among}; the nearest year is {landed}.", title="Go to year")
+            say(self, f"No events in {year}{among}; the nearest year is {landed}.", title="Go to year")
         self.go(position)
 
     def go_to_event(self, index: int, *, focus: bool = True) -> None:
         """Select event `index` (and focus the timeline), clearing the filter if it hides the event."""
         if self.view.position_of(index) is None:
-            self.notify("The filter hid this event, so it is cleared.", title="Filter")
+            say(self, "The filter hid this event, so it is cleared.", title="Filter")
             self.filter = Filter()
         position = self.view.position_of(index)
         if position is not None:
@@ -325,7 +324,7 @@ class MainScreen(Screen[None]):
 
     def action_search_next(self, step: int) -> None:
         if self.search is not None and not self.search:
-            self.notify(f"No matches for “{self.search.query}”.", title="Search", severity="warning")
+            say(self, f"No matches for “{self.search.query}”.", title="Search", severity="warning")
             return
         self.go(self.search.next(self.timeline_list.cursor, step) if self.search else None)
 

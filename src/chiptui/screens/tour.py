@@ -50,6 +50,7 @@ class TourScreen(ModalScreen[None]):
         self.positions = positions
         self.pause = self.PAUSE if pause is None else pause
         self.step = 0
+        self.ended = False
         self.timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -65,8 +66,10 @@ class TourScreen(ModalScreen[None]):
         self.query_one(Static).update(Content.assemble((where, "bold"), " · any key stops it here"))
 
     def _next(self) -> None:
+        if self.ended:
+            return
         if self.step + 1 >= len(self.positions):
-            self.dismiss()
+            self.stop()
             return
         self.step += 1
         self._show()
@@ -74,10 +77,16 @@ class TourScreen(ModalScreen[None]):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.dismiss()
+        self.stop()
 
     def on_click(self) -> None:
-        self.dismiss()
+        self.stop()
+
+    def stop(self) -> None:
+        """End the tour once: the keys of a burst after the first find it already ending."""
+        if not self.ended:
+            self.ended = True
+            self.dismiss()
 
     def on_unmount(self) -> None:
         if self.timer is not None:

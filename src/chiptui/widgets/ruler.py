@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from chiptui.model import Era, Timeline
 from chiptui.view import View
+from chiptui.widgets.text import cells
 
 LEVELS = " ▁▂▃▄▅▆▇█"
 
@@ -188,8 +189,9 @@ class YearRuler(Widget):
             band = "year-ruler--band-a" if number % 2 == 0 else "year-ruler--band-b"
             size = end - max(start, at)
             if size > 0:
-                text = set_cell_size(("▏" + era.title) if size > 1 else "▏", size)
-                if cell_len(era.title) + 1 > size and size > 2:
+                title = cells(era.title)
+                text = set_cell_size(("▏" + title) if size > 1 else "▏", size)
+                if cell_len(title) + 1 > size and size > 2:
                     text = set_cell_size(text, size - 1) + "…"
                 segments.append(Segment(text, base + self.get_component_rich_style(band)))
             at = max(at, end)

@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from chiptui.model import Era, Event
 from chiptui.view import Search, View
+from chiptui.widgets.text import cells
 
 
 def _fit(text: str, width: int) -> str:
@@ -75,6 +76,7 @@ class TimelineList(ScrollView, can_focus=True):
         self, view: View, cursor: int = 0, *, id: str | None = None, bookmarks: set[str] | None = None
     ) -> None:
         super().__init__(id=id)
+        self.border_title = "Timeline"
         self.view = view
         self.bookmarks = bookmarks if bookmarks is not None else set()  # event ids, marked ◆
         self.search: Search | None = None
@@ -177,7 +179,7 @@ class TimelineList(ScrollView, can_focus=True):
 
     def _era_line(self, era: Era, width: int) -> Strip:
         style = self.get_component_rich_style("timeline-list--era")
-        text = _fit(f"── {era.start}–{era.end} {era.title} ", width)
+        text = _fit(f"── {era.start}–{era.end} {cells(era.title)} ", width)
         return Strip([Segment(text + "─" * (width - cell_len(text)), style)], width)
 
     @staticmethod
@@ -195,7 +197,7 @@ class TimelineList(ScrollView, can_focus=True):
         is_match = self.search is not None and position in self.search
         mark = "◆" if event.id in self.bookmarks else " "
         date = f"{self._date(event).ljust(self.date_width)} {mark} "
-        title = _fit(event.title, width - cell_len(date) - 1)
+        title = _fit(cells(event.title), width - cell_len(date) - 1)
         segments = [Segment("•", match_style) if is_match else Segment(" ", date_style), Segment(date, date_style)]
         segments.extend(self._title_segments(title, style, match_style if is_match else style))
         return Strip(segments).crop_extend(0, width, style)
