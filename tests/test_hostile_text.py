@@ -147,8 +147,6 @@ def test_only_the_chokepoint_notifies_and_nothing_parses_markup() -> None:
                 isinstance(t, ast.Attribute) and t.attr in ("border_title", "border_subtitle") for t in node.targets
             ):
                 value = node.value
-                literal = isinstance(value, ast.Constant) or (
-                    isinstance(value, ast.Attribute) and value.attr.isupper()
-                )
+                literal = isinstance(value, ast.Constant) or (isinstance(value, ast.Attribute) and value.attr.isupper())
                 made = isinstance(value, ast.Call) and getattr(value.func, "id", "") == "plain"
                 assert literal or made, f"{where}:{node.lineno}: a border title from data must be plain(...)"

@@ -35,7 +35,9 @@ def leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_a_link_is_written_through_to_its_target(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_link_is_written_through_to_its_target(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "real.md"
     target.write_text("old", encoding="utf-8")
     link = tmp_path / "link.md"
