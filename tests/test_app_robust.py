@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from textual import events
+from textual.widgets import Static
 
 from chiptui.app import make_app
 from chiptui.cli import fault_line
@@ -129,3 +130,40 @@ def test_a_fault_in_the_app_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert "Traceback" not in output and "╭" not in tail
     code, output = run_in_terminal("-c", CRASH, "--debug")
     assert code == 1 and "RuntimeError" in output and "Traceback" in output
+
+
+async def test_a_reload_onto_a_fifo_reports_it_and_keys_still_work(tmp_path: Path, small: Timeline) -> None:
+    fifo = tmp_path / "timeline.toml"
+    os.mkfifo(fifo)  # nothing writes to it: reading it would never end
+    app = make_app(small, source=(fifo, "timeline.toml"), remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        problems = str(app.screen.query_one("#problems", Static).render())
+        assert "named pipe" in problems
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+def test_drawn_text_is_as_wide_in_a_terminal_that_counts_code_points() -> None:
+    """tmux and many terminals add up each code point's width; Textual counts grapheme clusters.
+    What `cells` leaves agrees with both."""
+    import unicodedata
+
+    from rich.cells import cell_len
+
+    from chiptui.widgets.text import cells
+
+    def per_code_point(text: str) -> int:
+        width = 0
+        for char in text:
+            if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+                continue
+            width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        return width
+
+    for sample in ["👨‍👩‍👧 family", "👍🏽 tone", "☺️ vs16", "1️⃣ keycap", "🏴󠁧󠁢󠁳󠁣󠁴󠁿 tags", "e\u0301", "魏少军", "plain"]:
+        shown = cells(sample)
+        assert cell_len(shown) == per_code_point(shown), sample
+    assert cells("a\x1b[31mb\x07\tc\nd") == "a[31mb c d" and cells("x\ny", lines=True) == "x\ny"

@@ -101,6 +101,8 @@ def test_a_number_no_figure_can_hold_is_a_problem_with_its_field(
     toml.write_text(FIGURE + f"value = {huge}\n", encoding="utf-8")
     code, err = checked(capsys, "check", str(toml))
     assert code == 2 and "field 'value'" in err and "1.8e308" in err
+    code, err = checked(capsys, "serve", "--data", str(toml), "--port", "0")  # refused before serving
+    assert code == 2 and "field 'value'" in err
     document = export_json(load(write_valid(tmp_path)))
     path = tmp_path / "huge.json"
     path.write_text(document.replace("312.06", huge), encoding="utf-8")
