@@ -14,6 +14,7 @@ from textual.theme import Theme
 from textual.timer import Timer
 
 from chiptui.loader import DataError, Problem
+from chiptui.messages import Reloaded, ReloadFailed, Remember
 from chiptui.model import Timeline
 from chiptui.screens.main import MainScreen
 from chiptui.state import State, load_state, save_state
@@ -102,7 +103,7 @@ class ChipApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         start_event = self.saved.event if self.start_year is None else None  # --year wins
-        return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=set(self.saved.bookmarks))
+        return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=self.saved.bookmarks)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._started)
@@ -115,7 +116,7 @@ class ChipApp(App[None]):
         if self.after_start is not None:
             self.run_worker(self.after_start, thread=True, group="after-start", exit_on_error=False)
 
-    def on_main_screen_remember(self, message: MainScreen.Remember) -> None:
+    def on_remember(self, message: Remember) -> None:
         """Save the place a moment after the reader stops moving, and always on quitting."""
         if not self.remembering:
             return
@@ -167,7 +168,7 @@ class ChipApp(App[None]):
             return
         self.timeline = timeline
         self.title = cells(timeline.title)
-        main.call_later(main.replace, timeline)  # in the screen's own context, as compose expects
+        main.post_message(Reloaded(timeline))
         from chiptui.report import summary  # loaded on the first reload, not at start
 
         say(self, f"Reloaded: {summary(timeline)}.", title="Reload")
@@ -179,14 +180,9 @@ class ChipApp(App[None]):
     def _broken(self, problems: list[Problem]) -> None:
         main = self.get_screen_stack_main()
         if main is not None:
-            main.show_problems(problems)
-        say(
-            self,
-            f"The file has {len(problems)} problem{'s' if len(problems) > 1 else ''}; the timeline shown is "
-            "the last good one.",
-            title="Reload",
-            severity="error",
-        )
+            main.post_message(ReloadFailed(problems))
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        say(self, f"The file has {count}; the timeline shown is the last good one.", title="Reload", severity="error")
 
 
 def make_app(

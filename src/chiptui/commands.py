@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from chiptui.messages import GoToEvent, GoToYear
 from chiptui.model import Timeline
 from chiptui.widgets.text import cells
-
-if TYPE_CHECKING:
-    from chiptui.screens.main import MainScreen
 
 Candidate = tuple[str, str, Callable[[], None]]  # label, help, what choosing it does
 QUOTE_CHARS = 90
@@ -35,20 +32,23 @@ class TimelineCommands(Provider):
     """Events by title, eras, years, speakers and quotes."""
 
     async def startup(self) -> None:
-        self.main: MainScreen = self.screen  # type: ignore[assignment]
-        self.timeline: Timeline = self.main.timeline
+        from chiptui.screens.main import MainScreen  # the screen that opened the palette
+
+        assert isinstance(self.screen, MainScreen)
+        self.timeline: Timeline = self.screen.timeline
 
     def _go_event(self, index: int | None, *, focus: str | None = None) -> Callable[[], None]:
         def go() -> None:
             if index is not None:
-                self.main.go_to_event(index)
-                if focus:
-                    self.main.query_one(focus).focus()
+                self.screen.post_message(GoToEvent(index, focus))
 
         return go
 
     def _go_year(self, year: int) -> Callable[[], None]:
-        return lambda: self.main.go_to_year(year)
+        def go() -> None:
+            self.screen.post_message(GoToYear(year))
+
+        return go
 
     def candidates(self) -> Iterator[Candidate]:
         timeline = self.timeline

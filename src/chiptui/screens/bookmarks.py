@@ -37,7 +37,7 @@ class BookmarksScreen(ModalScreen[int | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close", key_display="Esc")]
 
-    def __init__(self, timeline: Timeline, bookmarks: set[str]) -> None:
+    def __init__(self, timeline: Timeline, bookmarks: frozenset[str]) -> None:
         super().__init__()
         self.timeline = timeline
         indexes = (timeline.event_index(event_id) for event_id in bookmarks)
