@@ -18,7 +18,7 @@ from chiptui.model import Timeline
 from tests.conftest import DATA, VALID
 
 
-def no_loading(data: bytes, shown: str) -> Timeline:
+def no_loading(data: bytes, shown: str) -> tuple[Timeline, dict[str, object]]:
     raise AssertionError("loaded the file, expected the cache")
 
 
@@ -27,7 +27,7 @@ def test_a_hit_is_the_loaded_timeline_without_loading(tmp_path: Path, monkeypatc
     path.write_bytes((DATA / "small.toml").read_bytes())
     first = load_cached(path, "small.toml")
     assert cache_file(path).is_file()
-    monkeypatch.setattr(cache, "load_bytes", no_loading)
+    monkeypatch.setattr(cache, "load_document", no_loading)
     again = load_cached(path, "small.toml")
     assert again == first == load(path)
     assert again is not first
@@ -36,7 +36,7 @@ def test_a_hit_is_the_loaded_timeline_without_loading(tmp_path: Path, monkeypatc
 def test_the_bundled_timeline_round_trips_equal_and_draws_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     path = bundled_timeline()
     loaded = load_cached(path, "bundled")  # a miss: loaded and cached
-    monkeypatch.setattr(cache, "load_bytes", no_loading)
+    monkeypatch.setattr(cache, "load_document", no_loading)
     cached = load_cached(path, "bundled")
     assert cached == loaded
     assert cached.search_texts() == loaded.search_texts()
@@ -73,17 +73,23 @@ def test_copies_unused_for_30_days_and_old_temporary_files_are_pruned(tmp_path: 
         path.write_text(VALID, encoding="utf-8")
         load_cached(path, path.name)
     folder = cache_file(old).parent
-    leftover, working = folder / ".x.pickle.1.tmp", folder / ".x.pickle.2.tmp"
+    name = cache_file(old).name
+    leftover, working = folder / f".{name}.a1b2c3.tmp", folder / f".{name}.d4e5f6.tmp"
     leftover.write_bytes(b"killed writer")
     working.write_bytes(b"a writer at work")
+    # The user's own files in a cache folder they chose: never chiptui's to remove.
+    theirs = [folder / "model.pickle", folder / "draft.tmp", folder / "0123456789abcdef.pickle", folder / ".x.tmp"]
+    for path in theirs:
+        path.write_bytes(b"the user's own")
     month_ago = time.time() - cache.PRUNE_AFTER - 60
-    for path in (cache_file(old), cache_file(kept), leftover):
+    for path in (cache_file(old), cache_file(kept), leftover, *theirs):
         os.utime(path, (month_ago, month_ago))
     load_cached(kept, kept.name)  # a hit: opened now, so kept
     recent.write_text(VALID + "\n", encoding="utf-8")
     load_cached(recent, recent.name)  # a miss: writes, and prunes
     assert not cache_file(old).exists() and not leftover.exists()
     assert cache_file(kept).is_file() and cache_file(recent).is_file() and working.is_file()
+    assert all(path.read_bytes() == b"the user's own" for path in theirs)
 
 
 def test_a_bad_file_is_reported_as_the_loader_reports_it_and_never_cached(tmp_path: Path) -> None:
@@ -102,7 +108,7 @@ def test_a_bad_file_is_reported_as_the_loader_reports_it_and_never_cached(tmp_pa
 
 def damage(good: bytes) -> list[bytes]:
     """Ways a cache file can be wrong: empty, truncated, garbage, another key, a foreign pickle."""
-    header = good[: good.index(b"\n", len(b"chiptui load cache 1\n")) + 1]
+    header = good[: good.index(b"\n", len(b"chiptui load cache 2\n")) + 1]
     return [
         b"",
         good[: len(good) // 2],

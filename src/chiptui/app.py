@@ -7,15 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 from textual.timer import Timer
 
 from chiptui.loader import DataError, Problem
+from chiptui.messages import Reloaded, ReloadFailed, Remember
 from chiptui.model import Timeline
 from chiptui.screens.main import MainScreen
 from chiptui.state import State, load_state, save_state
+from chiptui.widgets.text import cells, say
 
 THEME = Theme(
     name="chiptui",
@@ -77,7 +80,7 @@ class ChipApp(App[None]):
         self.save_timer: Timer | None = None
         self.register_theme(THEME)
         self._start_with_theme(theme)
-        self.title = timeline.title
+        self.title = cells(timeline.title)
 
     def _start_with_theme(self, name: str) -> None:
         """Start in theme `name` as `self.theme = name` does, but without the re-parse of every
@@ -91,14 +94,21 @@ class ChipApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
         self.update_classes({f"-theme-{name}": True, "-dark-mode": True, "-light-mode": False}, update=False)
 
+    async def on_event(self, event: events.Event) -> None:
+        """A paste is text for whatever has focus (ours or Textual's own inputs): no control
+        character in it ever reaches a widget, so none can be drawn."""
+        if isinstance(event, events.Paste):
+            event.text = cells(event.text, lines=True)
+        await super().on_event(event)
+
     def get_default_screen(self) -> MainScreen:
         start_event = self.saved.event if self.start_year is None else None  # --year wins
-        return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=set(self.saved.bookmarks))
+        return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=self.saved.bookmarks)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._started)
         if self.notice:
-            self.notify(self.notice, title="Your place", severity="warning", timeout=8)
+            say(self, self.notice, title="Your place", severity="warning", timeout=8)
 
     def _started(self) -> None:
         """After the first frame: the collector, and `after_start` (caching a fresh load) in a thread."""
@@ -106,7 +116,7 @@ class ChipApp(App[None]):
         if self.after_start is not None:
             self.run_worker(self.after_start, thread=True, group="after-start", exit_on_error=False)
 
-    def on_main_screen_remember(self, message: MainScreen.Remember) -> None:
+    def on_remember(self, message: Remember) -> None:
         """Save the place a moment after the reader stops moving, and always on quitting."""
         if not self.remembering:
             return
@@ -125,7 +135,7 @@ class ChipApp(App[None]):
         problem = save_state(self.source[0], self.to_save)
         self.to_save = None
         if problem:
-            self.notify(problem, severity="warning")
+            say(self, problem, severity="warning")
 
     async def action_quit(self) -> None:
         self.save_place()
@@ -134,7 +144,7 @@ class ChipApp(App[None]):
     def action_reload(self) -> None:
         """Read the data file again, off the UI thread."""
         if self.source is None:
-            self.notify("This timeline was not read from a file, so there is nothing to reload.", severity="warning")
+            say(self, "This timeline was not read from a file, so there is nothing to reload.", severity="warning")
             return
         self.run_worker(self._read, thread=True, exclusive=True, group="reload", exit_on_error=False)
 
@@ -157,11 +167,11 @@ class ChipApp(App[None]):
         if main is None:
             return
         self.timeline = timeline
-        self.title = timeline.title
-        main.call_later(main.replace, timeline)  # in the screen's own context, as compose expects
+        self.title = cells(timeline.title)
+        main.post_message(Reloaded(timeline))
         from chiptui.report import summary  # loaded on the first reload, not at start
 
-        self.notify(f"Reloaded: {summary(timeline)}.", title="Reload")
+        say(self, f"Reloaded: {summary(timeline)}.", title="Reload")
 
     def get_screen_stack_main(self) -> MainScreen | None:
         """The main screen, under any dialog open on top of it."""
@@ -170,13 +180,9 @@ class ChipApp(App[None]):
     def _broken(self, problems: list[Problem]) -> None:
         main = self.get_screen_stack_main()
         if main is not None:
-            main.show_problems(problems)
-        self.notify(
-            f"The file has {len(problems)} problem{'s' if len(problems) > 1 else ''}; the timeline shown is "
-            "the last good one.",
-            title="Reload",
-            severity="error",
-        )
+            main.post_message(ReloadFailed(problems))
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        say(self, f"The file has {count}; the timeline shown is the last good one.", title="Reload", severity="error")
 
 
 def make_app(

@@ -1,19 +1,20 @@
-"""The explorer's load cache: a checked Timeline kept in the user's cache folder, so that opening
-the same file again skips parsing and checking it. No Textual here.
+"""The explorer's load cache: a parsed data file kept in the user's cache folder, so that opening
+the same file again skips parsing it. No Textual here.
 
 One cache file per data file (named by a hash of its full path), holding a key and the pickled
-Timeline. The key is a hash of the data file's bytes, chiptui's version, the Python version and
-the size and time of chiptui's data-layer modules, so a cached timeline can never be stale: any
-change to the file or to chiptui is a miss, and the miss replaces the cache file. Only a good
-file is ever cached, so a file's problems are always found and reported by the loader itself.
+document: the plain dicts, lists, strings and numbers the parser made. The key is a hash of the
+data file's bytes, chiptui's version, the Python version and the size and time of chiptui's
+data-layer modules, so any change to the file or to chiptui is a miss, and the miss replaces the
+cache file. Only a good file's document is ever cached.
 
-A cache that cannot be used is no cache: a missing, unreadable, damaged, truncated or foreign
-cache file is ignored (and replaced); a cache folder that cannot be made or written is skipped.
+Nothing read from the cache is trusted: the document is checked again by the loader, exactly as a
+document parsed from the file is (every type, every text cleaned, every reference), and one that
+fails any check is a miss. Unpickling makes no class at all (see `_Unpickler`), so a cache file
+planted by someone else can at worst be refused. A missing, unreadable, damaged, truncated or
+foreign cache file is a miss (and is replaced); a cache folder that cannot be made or written is
+skipped. Pruning removes only files with chiptui's own names and header.
 
-Why pickle is acceptable here: the cache folder is the user's own (`CHIPTUI_CACHE_DIR`, else the
-platform's user cache folder), and anyone who can write there can already run code as the user.
-Even so, unpickling only ever makes chiptui's own record classes (see `_Unpickler`), and only from
-a file whose key matches. Pickle loads a timeline about ten times faster than parsing the TOML.
+Parsing TOML is most of a load's time, so a hit still saves most of it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
+import stat
 import sys
 import tempfile
 import time
@@ -30,12 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from chiptui import __version__, model
-from chiptui.loader import load_bytes, read_bytes
+from chiptui.files import MAX_BYTES, open_regular
+from chiptui.loader import load_document, read_bytes, rebuild
 from chiptui.model import Timeline
 
-_MAGIC = b"chiptui load cache 1\n"
-_CLASSES = frozenset({"Timeline", "PartialDate", "Source", "Speaker", "Era", "Event", "Figure", "Quote", "Comparison"})
-_DATA_LAYER = ("model.py", "schema.py", "loader.py", "cache.py")
+_MAGIC = b"chiptui load cache 2\n"
+_DATA_LAYER = ("model.py", "schema.py", "loader.py", "checks.py", "problems.py", "locate.py", "files.py", "cache.py")
+_NAME_RE = re.compile(r"[0-9a-f]{16}\.pickle")
+_TEMPORARY_RE = re.compile(r"\.[0-9a-f]{16}\.pickle\.[A-Za-z0-9_]+\.tmp")
 PRUNE_AFTER = 30 * 24 * 3600.0  # seconds: a data file not opened for 30 days loses its copy
 
 
@@ -71,45 +76,59 @@ def _key(data: bytes) -> bytes:
 
 
 class _Unpickler(pickle.Unpickler):
-    """Makes chiptui's record classes and nothing else (a foreign pickle fails here)."""
+    """Makes plain data only: dicts, lists, strings, numbers. Any class at all is refused."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == "chiptui.model" and name in _CLASSES:
-            return getattr(model, name)
-        raise pickle.UnpicklingError(f"not a chiptui class: {module}.{name}")
+        raise pickle.UnpicklingError(f"the load cache holds no classes: {module}.{name}")
 
 
-def _read(path: Path, key: bytes) -> Timeline | None:
-    """The cached timeline if the cache file holds one made under `key`, else None (never raises)."""
+def _read(path: Path, key: bytes) -> dict[str, Any] | None:
+    """The cached document if the cache file holds one made under `key`, else None (never raises)."""
     try:
-        with path.open("rb") as file:
+        with open_regular(path, 4 * MAX_BYTES) as file:
             if file.read(len(_MAGIC) + len(key)) != _MAGIC + key:
                 return None
-            timeline = _Unpickler(file).load()
-    except Exception:  # noqa: BLE001 - missing, unreadable, damaged, truncated: all just a miss
+            document = _Unpickler(file).load()
+    except Exception:  # noqa: BLE001 - missing, unreadable, damaged, truncated, not a file: all a miss
         return None
-    return timeline if isinstance(timeline, Timeline) else None
+    return document if isinstance(document, dict) else None
+
+
+def _ours(path: Path) -> bool:
+    """A cache file of chiptui's own: its name, and its header."""
+    if not _NAME_RE.fullmatch(path.name):
+        return False
+    try:
+        with path.open("rb") as file:
+            return file.read(len(_MAGIC) - 2) == _MAGIC[:-2]  # any version of the header
+    except OSError:
+        return False
 
 
 def _prune(folder: Path) -> None:
-    """Remove the copies of data files not opened for PRUNE_AFTER, and temporary files left by a
-    writer that was killed (an hour old: a writer at work right now keeps its own)."""
+    """Remove chiptui's copies of data files not opened for PRUNE_AFTER, and its temporary files
+    left by a writer that was killed (an hour old: a writer at work right now keeps its own).
+    Any other file in the folder, whatever its name or age, is left alone."""
     now = time.time()
-    for pattern, age in (("*.pickle", PRUNE_AFTER), (".*.tmp", 3600.0)):
-        for old in folder.glob(pattern):
-            with suppress(OSError):
-                if old.stat().st_mtime < now - age:
-                    old.unlink()
+    for old in folder.iterdir():
+        with suppress(OSError):
+            status = old.lstat()
+            if not stat.S_ISREG(status.st_mode):
+                continue
+            if (_TEMPORARY_RE.fullmatch(old.name) and status.st_mtime < now - 3600.0) or (
+                status.st_mtime < now - PRUNE_AFTER and _ours(old)
+            ):
+                old.unlink()
 
 
-def _write(path: Path, key: bytes, timeline: Timeline) -> None:
+def _write(path: Path, key: bytes, document: dict[str, Any]) -> None:
     """Replace the cache file whole through a temporary file and a rename; any failure is no cache."""
     try:
-        payload = pickle.dumps(timeline, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         _prune(path.parent)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except Exception:  # noqa: BLE001 - an unwritable folder, or a timeline pickle cannot hold
+    except Exception:  # noqa: BLE001 - an unwritable folder, or a document pickle cannot hold
         return
     try:
         with os.fdopen(handle, "wb") as file:  # no fsync: a cache lost to a crash is only a miss
@@ -123,17 +142,22 @@ def _write(path: Path, key: bytes, timeline: Timeline) -> None:
 def open_cached(path: Path, shown: str) -> tuple[Timeline, Callable[[], None] | None]:
     """As `loader.load(path, shown)` (the same DataError for a file that is not good), from the
     cache when this file's bytes were loaded before. On a miss, also what caches the fresh load:
-    the explorer calls it after its first frame (pickling 100,000 events takes half a second)."""
+    the explorer calls it after its first frame."""
     data = read_bytes(path, shown)
     key = _key(data)
     where = cache_file(path)
     cached = _read(where, key)
     if cached is not None:
-        with suppress(OSError):
-            os.utime(where)  # opened now: not to be pruned
-        return cached, None
-    timeline = load_bytes(data, shown)
-    return timeline, lambda: _write(where, key, timeline)
+        try:
+            timeline = rebuild(cached, data, shown)
+        except Exception:  # noqa: BLE001 - a document that fails any check is no cache
+            pass
+        else:
+            with suppress(OSError):
+                os.utime(where)  # opened now: not to be pruned
+            return timeline, None
+    timeline, document = load_document(data, shown)
+    return timeline, lambda: _write(where, key, document)
 
 
 def load_cached(path: Path, shown: str) -> Timeline:

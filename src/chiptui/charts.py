@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chiptui.model import Figure
+from chiptui.model import Figure, number_text
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -35,10 +35,7 @@ def share(part: float, whole: float) -> str:
     return f"{part / whole * 100:.0f}%" if whole else ""
 
 
-def number(value: float) -> str:
-    """A value as the data gives it: no trailing `.0`, thousands separated."""
-    text = f"{value:,.3f}".rstrip("0").rstrip(".")
-    return text
+number = number_text  # a value as the data gives it
 
 
 def scales(series: Iterable[tuple[Figure, ...]]) -> dict[str, float]:
@@ -50,9 +47,21 @@ def scales(series: Iterable[tuple[Figure, ...]]) -> dict[str, float]:
     return largest
 
 
-def years_of(figures: tuple[Figure, ...]) -> list[tuple[int, Figure | None]]:
-    """Every year from the series' first to its last, with its figure or None where it has none."""
-    if not figures:
-        return []
+GAP = 5  # a run of more missing years than this is one row, not a row per year
+
+
+def years_of(figures: tuple[Figure, ...]) -> list[tuple[int, int, Figure | None]]:
+    """The series' rows, first year to last: each year with its figure, each year without one as
+    (year, year, None), and a run of more than GAP years without one as one (first, last, None)
+    row, so a series' rows grow with its figures, not with the span of its years."""
     by_year = {figure.year: figure for figure in figures}
-    return [(year, by_year.get(year)) for year in range(figures[0].year, figures[-1].year + 1)]
+    rows: list[tuple[int, int, Figure | None]] = []
+    previous: int | None = None
+    for year in sorted(by_year):
+        if previous is not None and year - previous - 1 > GAP:
+            rows.append((previous + 1, year - 1, None))
+        elif previous is not None:
+            rows.extend((missing, missing, None) for missing in range(previous + 1, year))
+        rows.append((year, year, by_year[year]))
+        previous = year
+    return rows

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from chiptui import __version__
-from chiptui.files import write_atomically
+from chiptui.files import Interrupted, write_file
 from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
 from chiptui.schema import strip_controls
@@ -109,8 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _data_path(given: str | None) -> tuple[Path, str]:
-    """The file to load and how to name it in messages."""
-    chosen = given or os.environ.get("CHIPTUI_DATA")
+    """The file to load and how to name it in messages (an empty name is refused, not taken as
+    "the default"; an empty CHIPTUI_DATA is unset)."""
+    if given is not None and not given:
+        raise DataError([Problem("--data", "is empty; expected the name of a timeline file")])
+    chosen = given if given is not None else os.environ.get("CHIPTUI_DATA")
     if chosen:
         return Path(chosen), strip_controls(chosen)
     return bundled_timeline(), "bundled data/timeline.toml"
@@ -139,9 +142,12 @@ def export_command(given: str | None, format: str, output: str | None) -> int:
     timeline, _, _ = _load(given)
     text = export(timeline, format)
     if output is None:
-        sys.stdout.write(text)
         sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))  # UTF-8 whatever the locale says
+        sys.stdout.buffer.flush()
         return EXIT_OK
+    if not output:
+        raise DataError([Problem("-o", "is empty; expected a file name to write")])
     target = Path(output)
     shown = strip_controls(output)
     if target.is_dir():
@@ -149,14 +155,14 @@ def export_command(given: str | None, format: str, output: str | None) -> int:
     if not (target.parent if str(target.parent) else Path(".")).is_dir():
         raise DataError([Problem(shown, "cannot be written: its folder does not exist")])
     try:
-        write_atomically(target, text)
+        write_file(target, text, signals=True)
     except OSError as error:
         raise DataError([Problem(shown, f"cannot be written: {error.strerror or error}")]) from None
     print(f"{shown}: wrote {format}, {summary(timeline)}", file=sys.stderr)
     return EXIT_OK
 
 
-def explore(given: str | None, year: int | None) -> int:
+def explore(given: str | None, year: int | None, *, debug: bool = False) -> int:
     # Start-up makes many objects that live as long as the explorer and almost no garbage: the
     # cycle collector only rescans them (a tenth of the first frame's time). The app turns it
     # back on after its first frame, with those objects frozen out of later collections.
@@ -179,8 +185,28 @@ def explore(given: str | None, year: int | None) -> int:
     from chiptui.app import make_app  # Textual loads only when the explorer opens
 
     app = make_app(timeline, start_year=year, source=(path, shown), after_start=store)
+    if debug:
+        app.run()
+        return app.return_code or EXIT_OK
+    import io
+
+    from rich.console import Console
+
+    report = io.StringIO()  # a fault in the app: Textual's traceback goes here, one line to stderr
+    app.error_console = Console(file=report, width=400, markup=False, highlight=False, color_system=None)
     app.run()
+    if app.return_code == EXIT_FAULT and report.getvalue():
+        print(f"chiptui: internal error: {fault_line(report.getvalue())}", file=sys.stderr)
+        print("Please report it; run with --debug to see the traceback.", file=sys.stderr)
     return app.return_code or EXIT_OK
+
+
+def fault_line(traceback: str) -> str:
+    """The exception's own line(s) from a Rich traceback (what follows the frames' box)."""
+    lines = traceback.rstrip().splitlines()
+    box_end = max((i for i, line in enumerate(lines) if line.lstrip().startswith("╰")), default=-1)
+    tail = [line.strip() for line in lines[box_end + 1 :] if line.strip()] or ["the explorer stopped"]
+    return strip_controls(" ".join(tail))[:300]
 
 
 def watch_server() -> None:
@@ -221,16 +247,25 @@ def serve_command(given: str | None, host: str, port: int) -> int:
     return EXIT_OK
 
 
+def debugging(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "debug", False) or os.environ.get("CHIPTUI_DEBUG"))
+
+
+def _first(*given: str | None) -> str | None:
+    """The first of the places a file can be named that names one (an empty name counts)."""
+    return next((name for name in given if name is not None), None)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return check(args.file or args.data)
+            return check(_first(args.file, args.data))
         if args.command == "export":
-            return export_command(args.export_data or args.data, args.format, args.output)
+            return export_command(_first(args.export_data, args.data), args.format, args.output)
         if args.command == "serve":
-            return serve_command(args.serve_data or args.data, args.host, args.port)
-        return explore(args.data, args.year)
+            return serve_command(_first(args.serve_data, args.data), args.host, args.port)
+        return explore(args.data, args.year, debug=debugging(args))
     except DataError as error:
         problems = error.problems
         for problem in problems:
@@ -240,11 +275,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Interrupted as signalled:  # SIGTERM or SIGHUP while writing -o: nothing was left behind
+        written = strip_controls(getattr(args, "output", None) or "the file")
+        print(f"chiptui: stopped by {signalled}; {written} was not written", file=sys.stderr)
+        return 128 + signalled.signum
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as error:
-        if args.debug or os.environ.get("CHIPTUI_DEBUG"):
+        if debugging(args):
             raise
         print(f"chiptui: internal error: {type(error).__name__}: {strip_controls(str(error))}", file=sys.stderr)
         print("Please report it; run with --debug to see the traceback.", file=sys.stderr)

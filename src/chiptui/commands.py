@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from chiptui.messages import GoToEvent, GoToYear
 from chiptui.model import Timeline
-
-if TYPE_CHECKING:
-    from chiptui.screens.main import MainScreen
+from chiptui.widgets.text import cells
 
 Candidate = tuple[str, str, Callable[[], None]]  # label, help, what choosing it does
 QUOTE_CHARS = 90
@@ -23,7 +21,7 @@ QUOTE_CHARS = 90
 
 def _highlight(matcher: Matcher, text: str, style: str) -> Content:
     """`text` as plain text with the fuzzy match's letters styled (Matcher.highlight parses markup)."""
-    content = Content(text)
+    content = Content(text)  # `text` is already `cells(...)`: see candidates
     _, offsets = matcher.fuzzy_search.match(matcher.query, text)
     for offset in offsets:
         content = content.stylize(style, offset, offset + 1)
@@ -34,20 +32,23 @@ class TimelineCommands(Provider):
     """Events by title, eras, years, speakers and quotes."""
 
     async def startup(self) -> None:
-        self.main: MainScreen = self.screen  # type: ignore[assignment]
-        self.timeline: Timeline = self.main.timeline
+        from chiptui.screens.main import MainScreen  # the screen that opened the palette
+
+        assert isinstance(self.screen, MainScreen)
+        self.timeline: Timeline = self.screen.timeline
 
     def _go_event(self, index: int | None, *, focus: str | None = None) -> Callable[[], None]:
         def go() -> None:
             if index is not None:
-                self.main.go_to_event(index)
-                if focus:
-                    self.main.query_one(focus).focus()
+                self.screen.post_message(GoToEvent(index, focus))
 
         return go
 
     def _go_year(self, year: int) -> Callable[[], None]:
-        return lambda: self.main.go_to_year(year)
+        def go() -> None:
+            self.screen.post_message(GoToYear(year))
+
+        return go
 
     def candidates(self) -> Iterator[Candidate]:
         timeline = self.timeline
@@ -82,7 +83,8 @@ class TimelineCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         letters = set(query.casefold().replace(" ", ""))
-        for count, (label, help, go) in enumerate(self.candidates()):
+        for count, (raw, help, go) in enumerate(self.candidates()):
+            label = cells(raw)
             if count % 500 == 499:
                 await asyncio.sleep(0)  # let the palette breathe on a large timeline
             if not letters.issubset(label.casefold()):
@@ -92,6 +94,7 @@ class TimelineCommands(Provider):
                 yield Hit(score, _highlight(matcher, label, "bold underline"), go, text=label, help=help)
 
     async def discover(self) -> Hits:
-        for label, help, go in self.candidates():
-            if label.startswith(("Era: ", "Speaker: ")):
+        for raw, help, go in self.candidates():
+            if raw.startswith(("Era: ", "Speaker: ")):
+                label = cells(raw)
                 yield DiscoveryHit(Content(label), go, text=label, help=help)

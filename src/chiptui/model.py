@@ -138,6 +138,14 @@ class Event:
         return f"c. {text}" if self.circa else text
 
 
+def number_text(value: float) -> str:
+    """A value as the data gives it: thousands separated, no trailing zeros; a value past a
+    thousand trillion in powers of ten (1e308 is not 309 digits on screen)."""
+    if abs(value) >= 1e15:
+        return f"{value:.6g}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     id: str
@@ -154,8 +162,7 @@ class Figure:
 
     def amount(self) -> str:
         """The value with its unit, "about" where it is approximate."""
-        number = f"{self.value:,.3f}".rstrip("0").rstrip(".")
-        return f"{'about ' if self.approx else ''}{number} {self.unit}"
+        return f"{'about ' if self.approx else ''}{number_text(self.value)} {self.unit}"
 
 
 @attrs.frozen(kw_only=True)

@@ -16,7 +16,13 @@ from chiptui.model import PartialDate
 
 SCHEMA_VERSION = 1
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Terminal control characters, bidi overrides, and lone surrogates (not text: they cannot be
+# written as UTF-8, and `surrogateescape` turns them into raw bytes, C1 controls among them).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+LINE_MAX = 2_000  # characters in a one-line field (a title, a name, a URL)
+TEXT_MAX = 100_000  # characters in a text field: about 40 pages
+LARGEST = 1.7976931348623157e308  # the largest number a figure can hold
 
 TOP_LEVEL = ("schema", "title", "tour", "source", "speaker", "era", "event", "figure", "quote", "comparison")
 
@@ -26,8 +32,9 @@ class FieldError(ValueError):
 
 
 def strip_controls(text: str) -> str:
-    """`text` on one line, without terminal control characters or bidi overrides (for messages)."""
-    return _CONTROL_RE.sub("", text.replace("\t", " ").replace("\n", " "))
+    """`text` on one line, without terminal control characters or bidi overrides (for messages);
+    a lone surrogate (a file name's undecodable byte) shows as �."""
+    return _CONTROL_RE.sub("", _SURROGATE_RE.sub("\ufffd", text.replace("\t", " ").replace("\n", " ")))
 
 
 def _clean(text: str) -> bool:
@@ -46,13 +53,22 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     return _CONTROL_RE.sub("", text).strip()
 
 
+def brief(value: object, most: int = 40) -> str:
+    """A value as a message shows it: its repr, cut to `most` characters (an integer of thousands
+    of digits, or a long string, is not repeated whole)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+    shown = repr(value)
+    return shown if len(shown) <= most else shown[: most - 1] + "…"
+
+
 def _type_name(value: object) -> str:
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     names = {int: "an integer", float: "a number", str: "a string"}
     name = names.get(type(value))
     if name is not None:
-        return f"{name} ({value!r})"
+        return f"{name} ({brief(value)})"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -60,14 +76,33 @@ def _type_name(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
+def _visible(text: str) -> bool:
+    """Whether `text` has a character that shows: a letter, digit, mark of punctuation or symbol
+    (not only spaces, zero-width or format characters)."""
+    import unicodedata
+
+    return any(unicodedata.category(char)[0] in "LNPS" for char in text)
+
+
 def _string(value: object, *, multiline: bool = False) -> str:
-    if type(value) is str and value and _clean(value):
+    limit = TEXT_MAX if multiline else LINE_MAX
+    if type(value) is str and value and len(value) <= limit and _clean(value):
         return value  # the common case: text with nothing to clean
     if not isinstance(value, str):
         raise FieldError(f"expected a string, got {_type_name(value)}")
+    if len(value) > limit:
+        kind = "text" if multiline else "one-line"
+        raise FieldError(f"is {len(value):,} characters long; the most a {kind} field takes is {limit:,}")
+    if surrogate := _SURROGATE_RE.search(value):
+        raise FieldError(
+            f"has a lone surrogate (U+{ord(surrogate[0]):04X}), which is not text; "
+            "check the file's \\u escapes (a character outside the BMP is a pair: \\ud83d\\ude00)"
+        )
     text = clean_text(value, multiline=multiline)
     if not text:
         raise FieldError("is empty; expected some text")
+    if not (text.isascii() or _visible(text)):
+        raise FieldError("has no visible characters (only spaces, zero-width or format characters); expected some text")
     return text
 
 
@@ -111,13 +146,15 @@ def year(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldError(f"expected a year (a whole number), got {_type_name(value)}")
     if not 1000 <= value <= 9999:
-        raise FieldError(f"year {value} is outside 1000-9999")
+        raise FieldError(f"year {brief(value)} is outside 1000-9999")
     return value
 
 
 def number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise FieldError(f"expected a number, got {_type_name(value)}")
+    if isinstance(value, int) and not -LARGEST <= value <= LARGEST:  # compared exactly, never converted
+        raise FieldError(f"is {brief(value)}; the largest a figure can hold is about 1.8e308")
     if not math.isfinite(value):
         raise FieldError(f"expected a finite number, got {value}")
     return float(value)

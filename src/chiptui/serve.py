@@ -40,6 +40,18 @@ QUIT_GRACE = 2.0  # seconds an app has to quit when asked, and again after SIGTE
 SEND_TIMEOUT = 10.0  # seconds a write to an app may wait for it to read (it is stuck if longer)
 SHUTDOWN_TIMEOUT = 3 * QUIT_GRACE  # how long the server waits for its connections on Ctrl+C
 MAX_SESSIONS = 32
+MAX_WIDTH, MAX_HEIGHT = 1000, 500  # cells: a browser that says more is given this much
+
+
+def terminal_size(width: object, height: object) -> tuple[int, int] | None:
+    """A size a browser sent, within 1..MAX_WIDTH and 1..MAX_HEIGHT; None if it is not two whole
+    numbers (a string, a float, a boolean, a missing field)."""
+    if not all(type(value) is int for value in (width, height)):
+        return None
+    assert isinstance(width, int) and isinstance(height, int)
+    return max(1, min(width, MAX_WIDTH)), max(1, min(height, MAX_HEIGHT))
+
+
 LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 LINK = re.compile(r"<link\b[^>]*?\bhref=\"(?P<href>[^\"]*)\"[^>]*>\s*", re.IGNORECASE)
 
@@ -100,6 +112,12 @@ class AppSession(AppService):
         finally:
             with suppress(Exception):
                 await self.remote_close()
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        """A resize from the browser, clamped; one that is not two whole numbers is ignored."""
+        size = terminal_size(width, height)
+        if size is not None:
+            await super().set_terminal_size(*size)
 
     async def send_bytes(self, data: bytes) -> bool:
         """As textual-serve's, but an app that stops reading cannot hold the tab (or stop()) for ever."""
@@ -221,8 +239,9 @@ class ChipServer(Server):
         if self.closing or len(self.sessions) >= MAX_SESSIONS:
             raise web.HTTPServiceUnavailable(text="chiptui is stopping, or has too many tabs open\n")
         websocket = web.WebSocketResponse(heartbeat=15)
-        width = to_int(request.query.get("width", "80"), 80)
-        height = to_int(request.query.get("height", "24"), 24)
+        width, height = terminal_size(
+            to_int(request.query.get("width", "80"), 80), to_int(request.query.get("height", "24"), 24)
+        ) or (80, 24)
         session = AppSession(
             self.argv,
             self.groups,

@@ -16,8 +16,10 @@ from pathlib import Path
 import attrs
 import platformdirs
 
-from chiptui.files import write_atomically
+from chiptui.files import Unreadable, read_regular, write_file
 from chiptui.schema import SLUG_RE
+
+STATE_MAX = 4 * 1024 * 1024  # a place and bookmarks; a larger state file is not chiptui's
 
 
 @attrs.frozen
@@ -57,10 +59,12 @@ def load_state(data: Path) -> tuple[State, str | None]:
     """The saved state of `data` and, if it had to be set aside, a notice saying so."""
     path = state_file(data)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return State(), None
-    except (OSError, UnicodeDecodeError):
+        text = read_regular(path, STATE_MAX).decode("utf-8")
+    except Unreadable as error:
+        if error.missing:
+            return State(), None
+        return State(), _set_aside(path)
+    except UnicodeDecodeError:
         return State(), _set_aside(path)
     try:
         return _parse(text), None
@@ -86,7 +90,7 @@ def save_state(data: Path, state: State) -> str | None:
     document = {"data": str(data.resolve()), "event": state.event, "bookmarks": list(state.bookmarks)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(document, ensure_ascii=False))
+        write_file(path, json.dumps(document))  # ASCII: a path's undecodable bytes stay \\u escapes
     except OSError as error:
         return f"Could not save your place: {error.strerror or error}"
     return None

@@ -56,6 +56,11 @@ class View:
     rows of the list: an era's header just before its first visible event, then the events.
     """
 
+    @classmethod
+    def empty(cls) -> View:
+        """The view of a timeline with nothing in it (what a widget shows before it is given one)."""
+        return cls(Timeline(title="", sources={}, speakers={}, eras=(), events=(), figures=(), quotes=()))
+
     def __init__(self, timeline: Timeline, filter: Filter | None = None) -> None:
         self.timeline = timeline
         self.filter = filter or Filter()
@@ -149,6 +154,16 @@ class View:
         while not isinstance(item := self.rows[row], int):
             row += 1
         return item
+
+    def tour(self, cursor: int) -> list[int]:
+        """The positions `p` (play the tour) visits: the file's `tour` when it has one and no
+        filter is on, else the visible events of the cursor's era, from the cursor on."""
+        if self.timeline.tour and not self.filter.active:
+            indexes = [self.timeline.event_index(event_id) for event_id in self.timeline.tour]
+            return [p for p in (self.position_of(i) for i in indexes if i is not None) if p is not None]
+        era = self.era_at(cursor) if self else None
+        end = self.next_era(cursor, 1) if era is not None else None
+        return list(range(cursor, end if end is not None else len(self)))
 
     def era_at(self, position: int) -> Era | None:
         """The heading the event at `position` sits under."""

@@ -13,6 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from chiptui.model import Timeline
+from chiptui.widgets.text import plain
 
 
 class BookmarksScreen(ModalScreen[int | None]):
@@ -36,7 +37,7 @@ class BookmarksScreen(ModalScreen[int | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close", key_display="Esc")]
 
-    def __init__(self, timeline: Timeline, bookmarks: set[str]) -> None:
+    def __init__(self, timeline: Timeline, bookmarks: frozenset[str]) -> None:
         super().__init__()
         self.timeline = timeline
         indexes = (timeline.event_index(event_id) for event_id in bookmarks)
@@ -52,7 +53,7 @@ class BookmarksScreen(ModalScreen[int | None]):
                 options = []
                 for index in self.indexes:
                     event = self.timeline.events[index]
-                    prompt = Content.assemble((event.date.label().ljust(12), "bold"), event.title)
+                    prompt = Content.assemble((event.date.label().ljust(12), "bold"), plain(event.title))
                     options.append(Option(prompt, id=str(index)))
                 yield OptionList(*options)
         yield Footer()

@@ -27,23 +27,24 @@ from chiptui.widgets.render import (
     quote_lines,
     stack,
 )
+from chiptui.widgets.text import cells, plain
 
 
 def figure_content(timeline: Timeline, figure: Figure, width: int) -> Content:
     blocks: list[Content | None] = [
-        Content.styled(f"{figure.year}" + (f" · series {figure.series}" if figure.series else ""), LABEL),
+        plain(f"{figure.year}" + (f" · series {figure.series}" if figure.series else ""), LABEL),
         heading(figure.label),
-        Content.assemble(("≈ " if figure.approx else "", "bold"), (figure.amount(), "bold $text-accent")),
+        Content.assemble(("≈ " if figure.approx else "", "bold"), plain(figure.amount(), "bold $text-accent")),
     ]
     previous = timeline.previous_in_series(figure)
     if previous is not None and (delta := change(figure.value, previous.value)):
-        blocks.append(Content.styled(f"{delta} on {previous.year} ({previous.amount()})", MUTED))
+        blocks.append(plain(f"{delta} on {previous.year} ({previous.amount()})", MUTED))
     fixes = corrected(figure.seed_says, figure.correction)
     if fixes or figure.note:
         blocks.append(Content(""))
         blocks.extend(fixes)
     if figure.note:
-        blocks.append(Content.assemble(("Note: ", LABEL), figure.note))
+        blocks.append(Content.assemble(("Note: ", LABEL), plain(figure.note)))
     series = timeline.series().get(figure.series or "")
     if series:
         scale = scales(timeline.series().values())[figure.unit]
@@ -89,13 +90,13 @@ class DetailScreen(Screen[None]):
     def __init__(self, title: str, sub_title: str, content: Content) -> None:
         super().__init__()
         self.heading = title
-        self.sub_title = sub_title
+        self.sub_title = cells(sub_title)
         self.content = content
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▣")
         with VerticalScroll(id="detail-body") as body:
-            body.border_title = self.heading
+            body.border_title = plain(self.heading)
             yield Static(self.content, markup=False, id="detail-text")
         yield Footer()
 

@@ -9,13 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from chiptui.model import Timeline
 from chiptui.view import Filter, View
+from chiptui.widgets.text import plain
 
 
 class FilterScreen(ModalScreen[Filter | None]):
@@ -61,7 +61,7 @@ class FilterScreen(ModalScreen[Filter | None]):
 
     def _choices(self, counts: dict[str, int], chosen: frozenset[str]) -> list[Selection[str]]:
         order = sorted(counts, key=lambda key: (-counts[key], key))
-        return [Selection(Content(f"{key} ({counts[key]})"), key, key in chosen) for key in order]
+        return [Selection(plain(f"{key} ({counts[key]})"), key, key in chosen) for key in order]
 
     def compose(self) -> ComposeResult:
         speaker_events: dict[str, int] = {}
@@ -83,7 +83,7 @@ class FilterScreen(ModalScreen[Filter | None]):
                 speakers = SelectionList[str](
                     *[
                         Selection(
-                            Content(f"{speaker.name} ({speaker_events.get(key, 0)})"),
+                            plain(f"{speaker.name} ({speaker_events.get(key, 0)})"),
                             key,
                             key in self.current.speakers,
                         )

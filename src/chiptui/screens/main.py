@@ -1,8 +1,11 @@
 """The main screen: the year ruler over the timeline; the event, its figures and its quotes beside it.
 
-The screen owns the selection: the timeline reports its cursor with `Moved`, the screen sets
-`selected`, and every panel is bound to it. The keys that find a moment (years, eras, a typed
-year, search, filter) live here so they work whichever panel has focus.
+The screen owns the state, each piece once and as an immutable value: the view (what the filter
+lets through), the cursor, the selected event and its year, the filter, the search and the
+bookmarks. The ruler, the timeline and the panels are bound to them (`data_bind`) and ask for
+changes with messages (chiptui.messages); the dialogs answer with their result. The keys that
+find a moment (years, eras, a typed year, search, filter) live here so they work whichever panel
+has focus.
 """
 
 from __future__ import annotations
@@ -13,14 +16,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
-from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from chiptui.loader import Problem
-from chiptui.model import Event, Figure, Quote, Timeline
+from chiptui.messages import Reloaded, ReloadFailed
+from chiptui.model import Figure, Quote
 from chiptui.schema import clean_text
+from chiptui.screens.timeline_screen import TimelineScreen
 from chiptui.view import Filter, Search, View
 from chiptui.widgets.event_panel import EventPanel
 from chiptui.widgets.figures_panel import FiguresPanel
@@ -29,6 +30,7 @@ from chiptui.widgets.prompts import SearchBar, YearPrompt
 from chiptui.widgets.quotes_panel import QuotesPanel
 from chiptui.widgets.ruler import YearRuler
 from chiptui.widgets.status import ProblemList, StatusLine
+from chiptui.widgets.text import say
 from chiptui.widgets.timeline_list import TimelineList
 
 if TYPE_CHECKING:
@@ -52,8 +54,8 @@ def _commands() -> type[Provider]:
     return TimelineCommands
 
 
-class MainScreen(Screen[None]):
-    """Everything moves with the timeline's cursor."""
+class MainScreen(TimelineScreen):
+    """Everything moves with the cursor."""
 
     COMMANDS: ClassVar = {lambda: _commands()}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,46 +79,13 @@ class MainScreen(Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="main.help"),
     ]
 
-    selected: var[Event | None] = var(None)
-    filter: var[Filter] = var(Filter)
-
-    def __init__(
-        self,
-        timeline: Timeline,
-        start_year: int | None = None,
-        *,
-        start_event: str | None = None,
-        filter: Filter | None = None,
-        bookmarks: set[str] | None = None,
-    ) -> None:
-        """Open at `start_event` (an id), else at `start_year`, else at the first event."""
-        super().__init__()
-        self.timeline = timeline
-        self.view = View(timeline, filter)
-        self.set_reactive(MainScreen.filter, self.view.filter)
-        self.search: Search | None = None
-        self.bookmarks = bookmarks if bookmarks is not None else set()
-        self.tour_pause: float | None = None  # None: the tour's own pause (tests make it short)
-        index = timeline.event_index(start_event) if start_event else None
-        if index is not None:
-            self.start = self.view.nearest_position(index)
-        else:
-            self.start = (self.view.position_for_year(start_year) if start_year is not None else 0) or 0
-        self.title = timeline.title
-        if self.view:  # the first frame shows the start event; the timeline's Moved confirms it
-            event = self.view.event(self.start)
-            self.set_reactive(MainScreen.selected, event)
-            self.sub_title = self._where(event, self.start)
-
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▣")
-        ruler = YearRuler(self.view, id="ruler", bookmarks=self.bookmarks)
-        ruler.set_reactive(YearRuler.year, self.selected.year if self.selected else None)
-        yield ruler
+        yield YearRuler(self.view, id="ruler").data_bind(MainScreen.view, MainScreen.year, MainScreen.bookmarks)
         with Horizontal(id="body"):
-            timeline = TimelineList(self.view, self.start, id="timeline", bookmarks=self.bookmarks)
-            timeline.border_title = "Timeline"
-            yield timeline
+            yield TimelineList(self.view, self.cursor, id="timeline").data_bind(
+                MainScreen.view, MainScreen.cursor, MainScreen.search, MainScreen.bookmarks
+            )
             with Vertical(id="detail"):
                 yield EventPanel(self.timeline, id="event").data_bind(MainScreen.selected)
                 with Horizontal(id="side"):
@@ -129,14 +98,9 @@ class MainScreen(Screen[None]):
             yield SearchBar(self._search_done, id="search")
         yield Footer()
 
-    @property
-    def timeline_list(self) -> TimelineList:
-        return self.query_one(TimelineList)
-
     def on_mount(self) -> None:
         self.timeline_list.focus()
-        if not self.timeline.events:
-            self.sub_title = "no events"
+        self._remember()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < WIDE, "-narrow")
@@ -157,49 +121,17 @@ class MainScreen(Screen[None]):
         if focused is not None and not all(node.display for node in focused.ancestors_with_self):
             self.set_focus(self.timeline_list)
 
-    @on(TimelineList.Moved)
-    def _moved(self, message: TimelineList.Moved) -> None:
-        if message.index is None:
-            self.selected = None
-            self.sub_title = "no events match the filter" if self.filter.active else "no events"
-        else:
-            event = self.timeline.events[message.index]
-            self.selected = event
-            self.sub_title = self._where(event, self.timeline_list.cursor)
-            self.query_one(YearRuler).year = event.year
-        self._show_status()
-        self.post_message(self.Remember(self.selected.id if self.selected else None, tuple(sorted(self.bookmarks))))
-
-    def _where(self, event: Event, position: int) -> str:
-        return f"{event.year} · event {position + 1} of {len(self.view)}"
-
-    class Remember(Message):
-        """The reader's place or bookmarks changed: the app saves them for next time."""
-
-        def __init__(self, event: str | None, bookmarks: tuple[str, ...]) -> None:
-            super().__init__()
-            self.event = event
-            self.bookmarks = bookmarks
-
-    @property
-    def current(self) -> Event | None:
-        """The event under the cursor now (`selected` follows it a message later)."""
-        index = self.timeline_list.event_index
-        return None if index is None else self.timeline.events[index]
-
     def action_bookmark(self) -> None:
         if self.current is None:
             return
         event_id = self.current.id
         if event_id in self.bookmarks:
-            self.bookmarks.discard(event_id)
-            self.notify("Bookmark removed.", title="Bookmarks")
+            self.bookmarks = self.bookmarks - {event_id}
+            say(self, "Bookmark removed.", title="Bookmarks")
         else:
-            self.bookmarks.add(event_id)
-            self.notify("Bookmarked: B lists your bookmarks.", title="Bookmarks")
-        self.timeline_list.refresh()
-        self.query_one(YearRuler).refresh()
-        self.post_message(self.Remember(event_id, tuple(sorted(self.bookmarks))))
+            self.bookmarks = self.bookmarks | {event_id}
+            say(self, "Bookmarked: B lists your bookmarks.", title="Bookmarks")
+        self._remember()
 
     def action_bookmarks(self) -> None:
         from chiptui.screens.bookmarks import BookmarksScreen
@@ -211,83 +143,37 @@ class MainScreen(Screen[None]):
         self.app.push_screen(BookmarksScreen(self.timeline, self.bookmarks), chosen)
 
     def action_tour(self) -> None:
-        from chiptui.screens.tour import TourScreen, tour_positions
+        from chiptui.screens.tour import TourScreen
 
-        positions = tour_positions(self)
+        positions = self.view.tour(self.cursor)
         if positions:
             self.app.push_screen(TourScreen(self, positions, self.tour_pause))
         else:
             self.app.bell()
 
-    def _show_status(self) -> None:
-        self.query_one(StatusLine).show(self.timeline, self.view, self.search, self.timeline_list.cursor)
-        shown = f"{len(self.view)} of {len(self.timeline.events)}" if self.filter.active else ""
-        self.timeline_list.border_subtitle = shown
-
-    async def replace(self, timeline: Timeline) -> None:
-        """Show `timeline` (a reload): the cursor stays on its event (or the nearest), the filter
+    async def on_reloaded(self, message: Reloaded) -> None:
+        """Show the file read again: the cursor stays on its event (or the nearest), the filter
         stays on, the search is cleared, the problems of an earlier failed reload go."""
         selected = self.selected.id if self.selected else None
-        self.timeline = timeline
-        self.view = View(timeline, self.filter)
-        self.search = None
+        self.timeline = timeline = message.timeline
+        view = View(timeline, self.filter)
         index = timeline.event_index(selected) if selected else None
-        self.start = self.view.nearest_position(index) if index is not None else 0
-        self.set_reactive(MainScreen.selected, self.view.event(self.start) if self.view else None)
+        self.set_reactive(MainScreen.view, view)
+        self.set_reactive(MainScreen.search, None)
+        self.set_reactive(MainScreen.cursor, view.nearest_position(index) if index is not None else 0)
+        self._select(notify=False)
         await self.recompose()
         self.call_after_refresh(self.timeline_list.focus)
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def on_reload_failed(self, message: ReloadFailed) -> None:
         """A reload found the file broken: say what is wrong until a reload succeeds."""
-        self.query_one(ProblemList).show([str(problem) for problem in problems])
-
-    # Moving: years, eras, a typed year, the ruler, the palette
-
-    def go(self, position: int | None) -> None:
-        """Put the cursor at `position` (None: nowhere to go, so ring the bell)."""
-        if position is None:
-            self.app.bell()
-        else:
-            self.timeline_list.cursor = position
-
-    def go_to_year(self, year: int) -> None:
-        """The first event of `year`, or of the nearest year with events, saying so."""
-        position = self.view.position_for_year(year)
-        if position is None:
-            self.notify("No events to go to.", severity="warning")
-            return
-        landed = self.view.years[position]
-        if landed != year:
-            among = " among the filtered events" if self.filter.active else ""
-            self.notify(f"No events in {year}{among}; the nearest year is {landed}.", title="Go to year")
-        self.go(position)
-
-    def go_to_event(self, index: int, *, focus: bool = True) -> None:
-        """Select event `index` (and focus the timeline), clearing the filter if it hides the event."""
-        if self.view.position_of(index) is None:
-            self.notify("The filter hid this event, so it is cleared.", title="Filter")
-            self.filter = Filter()
-        position = self.view.position_of(index)
-        if position is not None:
-            if focus:
-                self.timeline_list.focus()
-            self.go(position)
-
-    def action_year(self, step: int) -> None:
-        self.go(self.view.next_year(self.timeline_list.cursor, step) if self.view else None)
-
-    def action_era(self, step: int) -> None:
-        self.go(self.view.next_era(self.timeline_list.cursor, step) if self.view else None)
+        self.query_one(ProblemList).show([str(problem) for problem in message.problems])
 
     def action_type_year(self, digit: str) -> None:
         self.query_one(YearPrompt).begin(digit)
 
     @on(YearPrompt.Chosen)
     def _year_chosen(self, message: YearPrompt.Chosen) -> None:
-        self.go_to_year(message.year)
-
-    @on(YearRuler.Picked)
-    def _year_picked(self, message: YearRuler.Picked) -> None:
         self.go_to_year(message.year)
 
     # Search
@@ -301,13 +187,6 @@ class MainScreen(Screen[None]):
         query = clean_text(self.query_one(SearchBar).value)
         if query != self.search_query:
             self.search = Search(self.view, query, previous=self.search) if query else None
-            self.timeline_list.highlight(self.search)
-            self._show_status()
-
-    @property
-    def search_query(self) -> str:
-        """The search's query ("" for none; a search without matches is falsy, so test for None)."""
-        return self.search.query if self.search is not None else ""
 
     def _search_done(self, jump: bool) -> None:
         """Enter (`jump` to the next match) or Esc (clear) in the search bar, after every key
@@ -317,17 +196,6 @@ class MainScreen(Screen[None]):
         self._search_changed()
         if jump and self.search is not None:
             self.action_search_next(1)
-
-    def _clear_search(self) -> None:
-        self.search = None
-        self.timeline_list.highlight(None)
-        self._show_status()
-
-    def action_search_next(self, step: int) -> None:
-        if self.search is not None and not self.search:
-            self.notify(f"No matches for “{self.search.query}”.", title="Search", severity="warning")
-            return
-        self.go(self.search.next(self.timeline_list.cursor, step) if self.search else None)
 
     # Filter, clearing, detail, help
 
@@ -339,22 +207,6 @@ class MainScreen(Screen[None]):
     def _filter_chosen(self, chosen: Filter | None) -> None:
         if chosen is not None:
             self.filter = chosen
-
-    def watch_filter(self, old: Filter, new: Filter) -> None:
-        if old == new:
-            return
-        index = self.timeline_list.event_index
-        self.view = View(self.timeline, new)
-        self.search = Search(self.view, self.search_query) if self.search_query else None
-        self.query_one(YearRuler).show(self.view)
-        self.timeline_list.show(self.view, self.view.nearest_position(index) if index is not None else 0)
-        self.timeline_list.highlight(self.search)
-
-    def action_clear(self) -> None:
-        if self.search is not None:
-            self._clear_search()
-        elif self.filter.active:
-            self.filter = Filter()
 
     def action_detail(self) -> None:
         from chiptui.screens.detail import DetailScreen, detail_content
@@ -378,7 +230,7 @@ class MainScreen(Screen[None]):
 
     def _go_to_quote(self, quote: Quote) -> None:
         indexes = [i for i in map(self.timeline.event_index, quote.events) if i is not None]
-        current = self.timeline_list.event_index
+        current = self.view.indices[self.cursor] if self.current is not None else None
         if indexes:
             later = [i for i in indexes if current is not None and i > current] if current in indexes else []
             self.go_to_event((later or indexes)[0], focus=False)
@@ -389,12 +241,3 @@ class MainScreen(Screen[None]):
         from chiptui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("search", "type_year") and isinstance(self.focused, (Input, YearPrompt)):
-            return False  # the key is typed into the prompt
-        if action == "search_next":
-            return self.search is not None
-        if action == "clear":
-            return self.search is not None or self.filter.active
-        return True

@@ -7,29 +7,16 @@ events of the cursor's era, from the cursor on.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-if TYPE_CHECKING:
-    from chiptui.screens.main import MainScreen
-
-
-def tour_positions(main: MainScreen) -> list[int]:
-    """The positions, in the timeline's view, that the tour visits."""
-    view = main.view
-    if main.timeline.tour and not view.filter.active:
-        indexes = [main.timeline.event_index(event_id) for event_id in main.timeline.tour]
-        return [p for p in (view.position_of(i) for i in indexes if i is not None) if p is not None]
-    start = main.timeline_list.cursor
-    era = view.era_at(start) if view else None
-    end = view.next_era(start, 1) if era is not None else None
-    return list(range(start, end if end is not None else len(view)))
+from chiptui.messages import Jump
 
 
 class TourScreen(ModalScreen[None]):
@@ -44,12 +31,14 @@ class TourScreen(ModalScreen[None]):
     """
     PAUSE: ClassVar[float] = 6.0  # seconds on each event: long enough to read it
 
-    def __init__(self, main: MainScreen, positions: list[int], pause: float | None = None) -> None:
+    def __init__(self, below: Screen[Any], positions: list[int], pause: float | None = None) -> None:
+        """Step `below` (the main screen) through `positions`, asking it with `Jump`."""
         super().__init__()
-        self.main = main
+        self.below = below
         self.positions = positions
         self.pause = self.PAUSE if pause is None else pause
         self.step = 0
+        self.ended = False
         self.timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -60,13 +49,15 @@ class TourScreen(ModalScreen[None]):
         self.timer = self.set_interval(self.pause, self._next)
 
     def _show(self) -> None:
-        self.main.go(self.positions[self.step])
+        self.below.post_message(Jump(self.positions[self.step]))
         where = f"Tour · {self.step + 1} of {len(self.positions)}"
         self.query_one(Static).update(Content.assemble((where, "bold"), " · any key stops it here"))
 
     def _next(self) -> None:
+        if self.ended:
+            return
         if self.step + 1 >= len(self.positions):
-            self.dismiss()
+            self.stop()
             return
         self.step += 1
         self._show()
@@ -74,10 +65,16 @@ class TourScreen(ModalScreen[None]):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.dismiss()
+        self.stop()
 
     def on_click(self) -> None:
-        self.dismiss()
+        self.stop()
+
+    def stop(self) -> None:
+        """End the tour once: the keys of a burst after the first find it already ending."""
+        if not self.ended:
+            self.ended = True
+            self.dismiss()
 
     def on_unmount(self) -> None:
         if self.timer is not None:

@@ -12,6 +12,7 @@ from textual.content import Content
 
 from chiptui.charts import bar, number, share, years_of
 from chiptui.model import Comparison, Figure, Timeline
+from chiptui.widgets.text import cells, plain
 
 BAR = "$primary"
 HERE = "bold $text-accent"
@@ -34,7 +35,7 @@ def value_text(figure: Figure) -> str:
 def axis(scale: float, unit: str, indent: int, width: int) -> Content:
     """`0 ──── 468.8 USD bn` under bars that start at column `indent` and span `width` cells with
     their values: the scale starts at 0 and its largest value is named at the right."""
-    end = f" {number(scale)} {unit}"
+    end = cells(f" {number(scale)} {unit}")
     rule = "─" * max(1, width - cell_len(end) - 1)
     return Content.styled(" " * indent + "0" + rule + end, MUTED)
 
@@ -53,16 +54,17 @@ def series_chart(
     first, last = figures[0].year, figures[-1].year
     label = series_title(figures)
     span = f"{first}–{last}" if first != last else str(first)
-    lines = [Content.assemble((label, "bold"), (f" · {figures[0].unit} · {span}", MUTED))]
+    lines = [Content.assemble(plain(label, "bold"), plain(f" · {figures[0].unit} · {span}", MUTED))]
     if not first <= year <= last:
         lines.append(Content.styled(f"{year} is outside this series ({span}).", "italic"))
     value_width = max(value_width, *(cell_len(value_text(f)) for f in figures))
     bar_width = max(4, width - 7 - value_width - 1)
-    for row_year, figure in years_of(figures):
-        here = row_year == year
+    for row_year, last_year, figure in years_of(figures):
+        here = row_year <= year <= last_year
         marker = (("▶" if here else " ") + f"{row_year} ", HERE if here else MUTED)
         if figure is None:
-            lines.append(Content.assemble(marker, ("· no figure", MUTED)))
+            gap = f"· no figures to {last_year} ({last_year - row_year + 1:,} years)"
+            lines.append(Content.assemble(marker, (gap if last_year > row_year else "· no figure", MUTED)))
             continue
         drawn = bar(figure.value, scale, bar_width)
         lines.append(
@@ -86,14 +88,14 @@ def comparison_chart(timeline: Timeline, comparison: Comparison, width: int) -> 
     scale = max(f.value for f in figures)
     value_width = max(cell_len(value_text(f)) for f in figures)
     share_width = 5 if whole else 0
-    label_width = max(cell_len(f.label) for f in figures)
+    label_width = max(cell_len(cells(f.label)) for f in figures)
     stacked = label_width > width // 3  # long labels go on their own line, above their bars
     bar_width = max(4, width - value_width - share_width - 1 - (2 if stacked else label_width + 1))
-    lines = [Content.assemble((comparison.title, "bold $text-primary"), (f" · {figures[0].unit}", MUTED))]
+    lines = [Content.assemble(plain(comparison.title, "bold $text-primary"), plain(f" · {figures[0].unit}", MUTED))]
     for figure in figures:
         drawn = bar(figure.value, scale, bar_width)
         parts: list[str | tuple[str, str]] = [
-            "  " if stacked else (fit(figure.label, label_width) + " ", "bold"),
+            "  " if stacked else (fit(cells(figure.label), label_width) + " ", "bold"),
             (drawn, BAR),
             " " * (bar_width - cell_len(drawn) + 1),
             value_text(figure).rjust(value_width),
@@ -101,10 +103,10 @@ def comparison_chart(timeline: Timeline, comparison: Comparison, width: int) -> 
         if whole is not None:
             parts.append((share(figure.value, whole.value).rjust(share_width), HERE))
         if stacked:
-            lines.append(Content.styled(figure.label, "bold"))
+            lines.append(plain(figure.label, "bold"))
         lines.append(Content.assemble(*parts))
     if whole is not None:
-        lines.append(Content.styled(f"Shares are of {whole.label} ({value_text(whole)} {whole.unit}).", MUTED))
+        lines.append(plain(f"Shares are of {whole.label} ({value_text(whole)} {whole.unit}).", MUTED))
     if comparison.note:
-        lines.append(Content.styled(comparison.note, "italic"))
+        lines.append(plain(comparison.note, "italic"))
     return lines

@@ -11,6 +11,7 @@ from chiptui.model import Event, Figure
 from chiptui.widgets.chart import comparison_chart, series_chart, value_text
 from chiptui.widgets.panel import Block, Item, Panel
 from chiptui.widgets.render import LABEL, MUTED, corrected, heading, source_line
+from chiptui.widgets.text import plain
 
 
 class FiguresPanel(Panel):
@@ -52,7 +53,7 @@ class FiguresPanel(Panel):
 
     def _figure(self, figure: Figure, numbers: dict[str, int]) -> Content:
         """Label; value and unit (≈ when approximate), change on the series' previous year, sources."""
-        facts = [(value_text(figure), "bold $text-accent"), (f" {figure.unit}", "")]
+        facts: list[Content | tuple[str, str]] = [(value_text(figure), "bold $text-accent"), plain(f" {figure.unit}")]
         previous = self.timeline.previous_in_series(figure)
         if previous is not None and previous.unit == figure.unit:
             delta = change(figure.value, previous.value)
@@ -60,12 +61,12 @@ class FiguresPanel(Panel):
                 facts.append((f"  {delta} on {previous.year} ({number(previous.value)})", MUTED))
         markers = "".join(f"[{numbers[s]}]" for s in figure.sources)
         lines = [
-            Content.styled(figure.label, "bold"),
+            plain(figure.label, "bold"),
             Content.assemble(*facts, (f"  {markers}", LABEL)),
             *corrected(figure.seed_says, figure.correction),
         ]
         if figure.note:
-            lines.append(Content.assemble(("Note: ", LABEL), (figure.note, MUTED)))
+            lines.append(Content.assemble(("Note: ", LABEL), plain(figure.note, MUTED)))
         return Content("\n").join(lines)
 
     def _charts(self, year: int, width: int) -> list[Block]:

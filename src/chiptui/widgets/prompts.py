@@ -13,7 +13,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from chiptui.widgets.text import cells
+
 DIGITS = frozenset("0123456789")
+QUERY_MAX = 200  # characters in a search: a longer paste is cut here
 
 
 class YearPrompt(Static, can_focus=True):
@@ -112,7 +115,7 @@ class SearchBar(Input):
 
     def __init__(self, done: Callable[[bool], None], *, id: str | None = None) -> None:
         """`done(True)` on Enter, `done(False)` on Esc (the query is cleared first)."""
-        super().__init__(placeholder="Search titles, text, quotes, corrections", id=id)
+        super().__init__(placeholder="Search titles, text, quotes, corrections", id=id, max_length=QUERY_MAX)
         self.done = done
 
     def reveal(self, query: str = "") -> None:
@@ -159,6 +162,17 @@ class SearchBar(Input):
         return keys
 
     def _on_paste(self, event: events.Paste) -> None:
-        if not self.display:  # a paste behind Enter or Esc is not typed into a closed bar
-            event.stop()
-            event.prevent_default()
+        """A paste is typed as its first line, without control characters, as much as fits
+        (a paste behind Enter or Esc is not typed into a closed bar)."""
+        event.stop()
+        event.prevent_default()
+        if not self.display or not event.text:
+            return
+        start, end = sorted(self.selection)
+        room = QUERY_MAX - len(self.value) + (end - start)
+        pasted = cells(event.text.splitlines()[0] if event.text.strip("\r\n") else "")[: max(0, room)]
+        if pasted:
+            self.replace(pasted, start, end)
+
+    def restricted(self) -> None:
+        """A key past QUERY_MAX characters is not typed (and, in a burst, rings no bell)."""

@@ -10,6 +10,7 @@ from chiptui.model import Event, Quote
 from chiptui.view import Filter
 from chiptui.widgets.panel import Block, Item, Panel
 from chiptui.widgets.render import heading, quote_lines, speaker_lines
+from chiptui.widgets.text import plain
 
 
 class QuotesPanel(Panel):
@@ -19,7 +20,7 @@ class QuotesPanel(Panel):
 
     def watch_filter(self, filter: Filter) -> None:
         names = [self.timeline.speakers[s].name for s in sorted(filter.speakers) if s in self.timeline.speakers]
-        self.border_title = f"{self.PANEL_TITLE} · {', '.join(names)}" if names else self.PANEL_TITLE
+        self.border_title = plain(f"{self.PANEL_TITLE} · {', '.join(names)}" if names else self.PANEL_TITLE)
         self.watch_selected()
 
     def _admitted(self, quotes: tuple[Quote, ...]) -> list[Quote]:

@@ -1,6 +1,6 @@
 """Building blocks for the panels' text.
 
-Everything from a data file goes in as plain strings (never markup), so `[/]` or
+Everything from a data file goes in through `text.plain` (never markup), so `[/]` or
 `[@click=…]` in a title is shown as typed.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from chiptui.model import Event, Figure, Quote, Source, Speaker, Timeline
+from chiptui.widgets.text import plain
 
 HEADING = "bold $primary"
 LABEL = "bold $secondary"
@@ -18,32 +19,32 @@ PARAPHRASE = "italic"
 
 
 def heading(text: str) -> Content:
-    return Content.styled(text, HEADING)
+    return plain(text, HEADING)
 
 
 def corrected(seed_says: str | None, correction: str | None) -> list[Content]:
     """What the source article said and what is right, where a record carries them."""
     lines = []
     if seed_says:
-        lines.append(Content.assemble(("The article said: ", LABEL), ("“", MUTED), seed_says, ("”", MUTED)))
+        lines.append(Content.assemble(("The article said: ", LABEL), ("“", MUTED), plain(seed_says), ("”", MUTED)))
     if correction:
-        lines.append(Content.assemble(("Correction: ", LABEL), correction))
+        lines.append(Content.assemble(("Correction: ", LABEL), plain(correction)))
     return lines
 
 
 def source_line(source: Source, *, brief: bool = False) -> Content:
     """One citation: title, publisher, date, and the address on its own line (brief: no address)."""
-    parts: list[str | tuple[str, str]] = [(source.title, "bold")]
+    parts: list[Content | str] = [plain(source.title, "bold")]
     if source.publisher:
-        parts.append(f" — {source.publisher}")
+        parts += [" — ", plain(source.publisher)]
     if source.date:
         parts.append(f", {source.date.label()}")
     if brief:
         return Content.assemble(*parts)
     if source.url:
-        parts.append(("\n" + source.url, MUTED))
+        parts += ["\n", plain(source.url, MUTED)]
     if source.note:
-        parts.append(("\n" + source.note, "italic"))
+        parts += ["\n", plain(source.note, "italic")]
     lines = [Content.assemble(*parts), *corrected(source.seed_says, source.correction)]
     return Content("\n").join(lines)
 
@@ -51,7 +52,9 @@ def source_line(source: Source, *, brief: bool = False) -> Content:
 def speaker_lines(speaker: Speaker) -> list[Content]:
     """A speaker's name (with the Chinese), role, and any correction of how the article named them."""
     name = f"{speaker.name} {speaker.name_zh}" if speaker.name_zh else speaker.name
-    lines = [Content.assemble((name, "bold $secondary"), (f" — {speaker.role}" if speaker.role else "", MUTED))]
+    lines = [
+        Content.assemble(plain(name, "bold $secondary"), plain(f" — {speaker.role}" if speaker.role else "", MUTED))
+    ]
     lines.extend(corrected(speaker.seed_says, speaker.correction))
     return lines
 
@@ -61,7 +64,7 @@ def citations(timeline: Timeline, source_ids: tuple[str, ...], *, full: bool = T
     sources = [timeline.sources[i] for i in source_ids if i in timeline.sources]
     if not full:
         titles = "; ".join(s.title for s in sources)
-        return [Content.assemble(("Source: " if len(sources) == 1 else "Sources: ", MUTED), (titles, MUTED))]
+        return [Content.assemble(("Source: " if len(sources) == 1 else "Sources: ", MUTED), plain(titles, MUTED))]
     return [Content.assemble((f"[{number}] ", LABEL), source_line(source)) for number, source in enumerate(sources, 1)]
 
 
@@ -78,17 +81,17 @@ def event_content(timeline: Timeline, event: Event) -> Content:
     facts.extend(f"#{tag}" for tag in event.tags)
     eras = timeline.eras_for_year(event.year)
     blocks: list[Content | None] = [
-        Content.styled(" · ".join(facts), LABEL),
+        plain(" · ".join(facts), LABEL),
         heading(event.title),
         Content(""),
-        Content(event.text),
+        plain(event.text),
     ]
     if event.circa:
         blocks.append(Content.styled("The date is approximate.", MUTED))
     if eras:
         blocks.append(Content(""))
         names = "; ".join(f"{era.title} ({era.start}–{era.end})" for era in eras)
-        blocks.append(Content.assemble(("Era: ", LABEL), names))
+        blocks.append(Content.assemble(("Era: ", LABEL), plain(names)))
     fixes = corrected(event.seed_says, event.correction)
     if fixes:
         blocks.append(Content(""))
@@ -109,19 +112,19 @@ def quote_lines(timeline: Timeline, quote: Quote, *, full_sources: bool = False)
     role = f" — {speaker.role}" if speaker and speaker.role else ""
     if quote.kind == "direct":
         kind = Content.styled("in their words", LABEL)
-        text = Content.assemble(("“", DIRECT), (quote.text, DIRECT), ("”", DIRECT))
+        text = Content.assemble(("“", DIRECT), plain(quote.text, DIRECT), ("”", DIRECT))
     else:
         kind = Content.styled("reported (paraphrase)", MUTED)
-        text = Content.assemble(("≈ ", MUTED), (quote.text, PARAPHRASE))
+        text = Content.assemble(("≈ ", MUTED), plain(quote.text, PARAPHRASE))
     lines = [
-        Content.assemble((name, "bold $secondary"), (role, MUTED)),
+        Content.assemble(plain(name, "bold $secondary"), plain(role, MUTED)),
         Content.assemble(kind, (f" · said {quote.date.label()}", MUTED)),
         text,
     ]
     lines.extend(corrected(quote.seed_says, quote.correction))
     about = [f"{e.date.label()} {e.title}" for e in map(timeline.event_by_id, quote.events) if e is not None]
     if about:
-        lines.append(Content.assemble(("About: ", LABEL), "; ".join(about)))
+        lines.append(Content.assemble(("About: ", LABEL), plain("; ".join(about))))
     elif quote.years:
         lines.append(Content.assemble(("About: ", LABEL), ", ".join(map(str, quote.years))))
     lines.extend(citations(timeline, quote.sources, full=full_sources))
@@ -130,9 +133,9 @@ def quote_lines(timeline: Timeline, quote: Quote, *, full_sources: bool = False)
 
 def figure_lines(timeline: Timeline, figure: Figure, *, full_sources: bool = False) -> list[Content]:
     """A figure's label and amount, what the article said, its note and its sources."""
-    lines = [Content.assemble((figure.label, "bold"), ": ", (figure.amount(), "bold $accent"))]
+    lines = [Content.assemble(plain(figure.label, "bold"), ": ", plain(figure.amount(), "bold $accent"))]
     lines.extend(corrected(figure.seed_says, figure.correction))
     if figure.note:
-        lines.append(Content.assemble(("Note: ", LABEL), (figure.note, MUTED)))
+        lines.append(Content.assemble(("Note: ", LABEL), plain(figure.note, MUTED)))
     lines.extend(citations(timeline, figure.sources, full=full_sources))
     return lines

@@ -13,13 +13,14 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from chiptui.messages import GoToYear
 from chiptui.model import Era, Timeline
 from chiptui.view import View
+from chiptui.widgets.text import cells
 
 LEVELS = " ▁▂▃▄▅▆▇█"
 
@@ -38,7 +39,8 @@ def lanes(eras: tuple[Era, ...]) -> list[list[Era]]:
 
 
 class YearRuler(Widget):
-    """Clicking a year posts `Picked`; the screen moves the cursor there."""
+    """Shows what the screen binds to it (the view, the cursor's year, the bookmarks); clicking a
+    year asks the screen to go there."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "year-ruler--density",
@@ -60,25 +62,15 @@ class YearRuler(Widget):
     """
 
     year: reactive[int | None] = reactive(None)
+    view: reactive[View] = reactive(View.empty, init=False)
+    bookmarks: reactive[frozenset[str]] = reactive(frozenset(), init=False)  # event ids, marked ◆
 
-    class Picked(Message):
-        """A year was clicked."""
-
-        def __init__(self, year: int) -> None:
-            super().__init__()
-            self.year = year
-
-    def __init__(self, view: View, *, id: str | None = None, bookmarks: set[str] | None = None) -> None:
+    def __init__(self, view: View, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.view = view
-        self.bookmarks = bookmarks if bookmarks is not None else set()  # event ids, marked ◆
+        self.set_reactive(YearRuler.view, view)
         timeline: Timeline = view.timeline
         self.first, self.last = timeline.span() or (0, 0)
         self.lanes = lanes(timeline.eras)
-
-    def show(self, view: View) -> None:
-        self.view = view
-        self.refresh()
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return 2 + len(self.lanes)
@@ -104,7 +96,7 @@ class YearRuler(Widget):
         width = self.content_region.width
         x = event.x - self.styles.gutter.left
         if width > 0 and 0 <= x < width and self.first:
-            self.post_message(self.Picked(self.year_at(x, width)))
+            self.post_message(GoToYear(self.year_at(x, width)))
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
@@ -188,8 +180,9 @@ class YearRuler(Widget):
             band = "year-ruler--band-a" if number % 2 == 0 else "year-ruler--band-b"
             size = end - max(start, at)
             if size > 0:
-                text = set_cell_size(("▏" + era.title) if size > 1 else "▏", size)
-                if cell_len(era.title) + 1 > size and size > 2:
+                title = cells(era.title)
+                text = set_cell_size(("▏" + title) if size > 1 else "▏", size)
+                if cell_len(title) + 1 > size and size > 2:
                     text = set_cell_size(text, size - 1) + "…"
                 segments.append(Segment(text, base + self.get_component_rich_style(band)))
             at = max(at, end)

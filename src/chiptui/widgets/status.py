@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from chiptui.model import Timeline
 from chiptui.view import Search, View
+from chiptui.widgets.text import plain
 
 
 class StatusLine(Static):
@@ -32,7 +33,7 @@ class StatusLine(Static):
             parts.append(
                 Content.assemble(
                     ("Filter ", "bold $text-secondary"),
-                    view.filter.describe(timeline),
+                    plain(view.filter.describe(timeline)),
                     (f" · {len(view)} of {len(timeline.events)} events", "bold"),
                 )
             )
@@ -41,7 +42,9 @@ class StatusLine(Static):
             where = f"{rank} of {len(search)}" if rank else f"{len(search)} match{'' if len(search) == 1 else 'es'}"
             if not search:
                 where = "no matches"
-            parts.append(Content.assemble(("Search ", "bold $text-secondary"), f"“{search.query}” ", (where, "bold")))
+            parts.append(
+                Content.assemble(("Search ", "bold $text-secondary"), plain(f"“{search.query}” "), (where, "bold"))
+            )
         if parts:
             parts.append(Content.styled("Esc clears", "dim"))
         self.set_class(bool(parts), "-on")
@@ -63,7 +66,7 @@ class ProblemList(Static):
                 "bold $text-error",
             )
         ]
-        lines += [Content(problem) for problem in problems[:shown]]
+        lines += [plain(problem) for problem in problems[:shown]]
         if len(problems) > shown:
             lines.append(Content.styled(f"… and {len(problems) - shown} more (chiptui check lists them all)", "dim"))
         self.update(Content("\n").join(lines))

@@ -14,13 +14,14 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from chiptui.messages import Jump, Step
 from chiptui.model import Era, Event
 from chiptui.view import Search, View
+from chiptui.widgets.text import cells
 
 
 def _fit(text: str, width: int) -> str:
@@ -33,7 +34,8 @@ def _fit(text: str, width: int) -> str:
 
 
 class TimelineList(ScrollView, can_focus=True):
-    """The events with a cursor; it posts `Moved` whenever the cursor moves."""
+    """The events with a cursor. It shows what the screen binds to it (the view, the cursor, the
+    search, the bookmarks) and asks the screen to move with `Step` and `Jump`."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline-list--era",
@@ -52,71 +54,54 @@ class TimelineList(ScrollView, can_focus=True):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Next", key_display="↓", show=False, id="timeline.next"),
-        Binding("up", "cursor_up", "Previous", key_display="↑", show=False, id="timeline.previous"),
-        Binding("j", "cursor_down", "Next", show=False, id="timeline.next-vim"),
-        Binding("k", "cursor_up", "Previous", show=False, id="timeline.previous-vim"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="timeline.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="timeline.page-up"),
+        Binding("down", "step(1)", "Next", key_display="↓", show=False, id="timeline.next"),
+        Binding("up", "step(-1)", "Previous", key_display="↑", show=False, id="timeline.previous"),
+        Binding("j", "step(1)", "Next", show=False, id="timeline.next-vim"),
+        Binding("k", "step(-1)", "Previous", show=False, id="timeline.previous-vim"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="timeline.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="timeline.page-up"),
         Binding("home,g", "first", "First", show=False, id="timeline.first"),
         Binding("end,G", "last", "Last", show=False, id="timeline.last"),
     ]
 
+    view: reactive[View] = reactive(View.empty, init=False)
     cursor: reactive[int] = reactive(0, init=False)
+    search: reactive[Search | None] = reactive(None, init=False)
+    bookmarks: reactive[frozenset[str]] = reactive(frozenset(), init=False)
 
-    class Moved(Message):
-        """The cursor is on another event (`index` into `timeline.events`; None when nothing is shown)."""
-
-        def __init__(self, index: int | None) -> None:
-            super().__init__()
-            self.index = index
-
-    def __init__(
-        self, view: View, cursor: int = 0, *, id: str | None = None, bookmarks: set[str] | None = None
-    ) -> None:
+    def __init__(self, view: View, cursor: int = 0, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.view = view
-        self.bookmarks = bookmarks if bookmarks is not None else set()  # event ids, marked ◆
-        self.search: Search | None = None
-        self.set_reactive(TimelineList.cursor, self.validate_cursor(cursor))
+        self.border_title = "Timeline"
+        self.set_reactive(TimelineList.view, view)
+        self.set_reactive(TimelineList.cursor, cursor)
         self.date_width = view.timeline.date_width()
-
-    @property
-    def event_index(self) -> int | None:
-        """The selected event's index in `timeline.events`."""
-        return self.view.indices[self.cursor] if self.view.indices else None
+        self._centre_next = False  # the first move after a new view centres the cursor
 
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.view.rows))
         self.call_after_refresh(self._scroll_to_cursor, center=True)
-        self.post_message(self.Moved(self.event_index))
 
-    def show(self, view: View, cursor: int) -> None:
-        """Show another view (a filter changed) with the cursor at `cursor`."""
-        self.view = view
-        self.search = None
-        self.virtual_size = Size(0, len(view.rows))
-        self.set_reactive(TimelineList.cursor, self.validate_cursor(cursor))
+    def watch_view(self) -> None:
+        """Another view (a filter changed): the screen sets the cursor for it next, centred."""
+        self.virtual_size = Size(0, len(self.view.rows))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_to_cursor(center=True)
+        self._centre_next = True
         self.refresh()
-        self.post_message(self.Moved(self.event_index))
-
-    def highlight(self, search: Search | None) -> None:
-        """Mark the matches of `search` (None clears the marks)."""
-        self.search = search
-        self.refresh()
-
-    def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, len(self.view) - 1))
 
     def watch_cursor(self) -> None:
-        self._scroll_to_cursor()
+        self._scroll_to_cursor(center=self._centre_next)
+        self._centre_next = False
         self.refresh()
-        self.post_message(self.Moved(self.event_index))
+
+    def watch_search(self) -> None:
+        self.refresh()
+
+    def watch_bookmarks(self) -> None:
+        self.refresh()
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
-        if self.view.row_of:
+        if self.view.row_of and 0 <= self.cursor < len(self.view.row_of):
             row = self.view.row_of[self.cursor]
             top = row
             while top > 0 and not isinstance(self.view.rows[top - 1], int):
@@ -138,28 +123,22 @@ class TimelineList(ScrollView, can_focus=True):
     def page(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
 
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
+    def action_step(self, by: int) -> None:
+        self.post_message(Step(by))
 
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_page_down(self) -> None:
-        self.cursor += self.page
-
-    def action_page_up(self) -> None:
-        self.cursor -= self.page
+    def action_page(self, pages: int) -> None:
+        self.post_message(Step(pages * self.page))
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self.post_message(Jump(0))
 
     def action_last(self) -> None:
-        self.cursor = len(self.view) - 1
+        self.post_message(Jump(len(self.view) - 1))
 
     def on_click(self, event: events.Click) -> None:
         row = event.y + self.scroll_offset.y
         if 0 <= row < len(self.view.rows) and isinstance(target := self.view.rows[row], int):
-            self.cursor = target
+            self.post_message(Jump(target))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -177,7 +156,7 @@ class TimelineList(ScrollView, can_focus=True):
 
     def _era_line(self, era: Era, width: int) -> Strip:
         style = self.get_component_rich_style("timeline-list--era")
-        text = _fit(f"── {era.start}–{era.end} {era.title} ", width)
+        text = _fit(f"── {era.start}–{era.end} {cells(era.title)} ", width)
         return Strip([Segment(text + "─" * (width - cell_len(text)), style)], width)
 
     @staticmethod
@@ -195,7 +174,7 @@ class TimelineList(ScrollView, can_focus=True):
         is_match = self.search is not None and position in self.search
         mark = "◆" if event.id in self.bookmarks else " "
         date = f"{self._date(event).ljust(self.date_width)} {mark} "
-        title = _fit(event.title, width - cell_len(date) - 1)
+        title = _fit(cells(event.title), width - cell_len(date) - 1)
         segments = [Segment("•", match_style) if is_match else Segment(" ", date_style), Segment(date, date_style)]
         segments.extend(self._title_segments(title, style, match_style if is_match else style))
         return Strip(segments).crop_extend(0, width, style)
