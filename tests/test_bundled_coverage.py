@@ -16,7 +16,6 @@ FIRST_YEAR, LAST_YEAR = 1958, 2019
 # The earliest year for which China's IC imports and exports were found in a source.
 EARLIEST_CHINA_TRADE_YEAR = 2004
 
-merged_from_research = pytest.mark.xfail(reason="events are merged from research/ fragments", strict=False)
 
 
 @pytest.fixture(scope="module")
@@ -28,18 +27,15 @@ def series(timeline: Timeline, name: str) -> list[Figure]:
     return [f for f in timeline.figures if f.series == name]
 
 
-@merged_from_research
 def test_every_year_has_an_event(timeline: Timeline) -> None:
     years = {event.year for event in timeline.events}
     assert [y for y in range(FIRST_YEAR, LAST_YEAR + 1) if y not in years] == []
 
 
-@merged_from_research
 def test_at_least_150_events(timeline: Timeline) -> None:
     assert len(timeline.events) >= 150
 
 
-@merged_from_research
 @pytest.mark.parametrize("region", ["japan", "south-korea", "taiwan", "europe"])
 def test_each_chipmaking_region_has_eight_events(timeline: Timeline, region: str) -> None:
     counts = Counter(event.region for event in timeline.events)
