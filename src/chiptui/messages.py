@@ -1,9 +1,9 @@
 """What widgets and dialogs ask of the main screen, as small messages: the screen owns the cursor,
 the filter, the search and the bookmarks, and changes them only when asked.
 
-A widget that moves the cursor says by how much (`Step`) or where to (`Jump`); it never writes
-the cursor itself. A burst of jumps collapses into the last one (`can_replace`); steps add up in
-order, so no key is lost.
+A widget never writes the screen's state itself: its keys run the screen's own moves (a binding
+to `screen.step(1)`, in the order the keys were typed), and anything else asks with a message
+(`Jump` for a click or the tour; a burst of jumps collapses into the last one, `can_replace`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,6 @@ from textual.message import Message
 
 from chiptui.loader import Problem
 from chiptui.model import Timeline
-
-
-@dataclass
-class Step(Message):
-    """Move the cursor by `by` events (negative: back), within the timeline's ends."""
-
-    by: int
 
 
 @dataclass

@@ -12,7 +12,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input
 
-from chiptui.messages import GoToEvent, GoToYear, Jump, Remember, Step
+from chiptui.messages import GoToEvent, GoToYear, Jump, Remember
 from chiptui.model import Event, Timeline
 from chiptui.view import Filter, Search, View
 from chiptui.widgets.prompts import YearPrompt
@@ -95,8 +95,17 @@ class TimelineScreen(Screen[None]):
         elif self.view:
             self.cursor = max(0, min(position, len(self.view) - 1))
 
-    def on_step(self, message: Step) -> None:
-        self.go(self.cursor + message.by)
+    def action_step(self, by: int) -> None:
+        self.go(self.cursor + by)
+
+    def action_page(self, pages: int) -> None:
+        self.go(self.cursor + pages * self.timeline_list.page)
+
+    def action_first(self) -> None:
+        self.go(0)
+
+    def action_last(self) -> None:
+        self.go(len(self.view) - 1)
 
     def on_jump(self, message: Jump) -> None:
         self.go(message.position)

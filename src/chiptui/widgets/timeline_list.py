@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from chiptui.messages import Jump, Step
+from chiptui.messages import Jump
 from chiptui.model import Era, Event
 from chiptui.view import Search, View
 from chiptui.widgets.text import cells
@@ -35,7 +35,7 @@ def _fit(text: str, width: int) -> str:
 
 class TimelineList(ScrollView, can_focus=True):
     """The events with a cursor. It shows what the screen binds to it (the view, the cursor, the
-    search, the bookmarks) and asks the screen to move with `Step` and `Jump`."""
+    search, the bookmarks); its keys are the screen's moves, and a click asks with `Jump`."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline-list--era",
@@ -53,15 +53,16 @@ class TimelineList(ScrollView, can_focus=True):
         &:focus > .timeline-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     }
     """
+    # The keys run the screen's moves directly (it owns the cursor), in the order they were typed.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "step(1)", "Next", key_display="↓", show=False, id="timeline.next"),
-        Binding("up", "step(-1)", "Previous", key_display="↑", show=False, id="timeline.previous"),
-        Binding("j", "step(1)", "Next", show=False, id="timeline.next-vim"),
-        Binding("k", "step(-1)", "Previous", show=False, id="timeline.previous-vim"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="timeline.page-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="timeline.page-up"),
-        Binding("home,g", "first", "First", show=False, id="timeline.first"),
-        Binding("end,G", "last", "Last", show=False, id="timeline.last"),
+        Binding("down", "screen.step(1)", "Next", key_display="↓", show=False, id="timeline.next"),
+        Binding("up", "screen.step(-1)", "Previous", key_display="↑", show=False, id="timeline.previous"),
+        Binding("j", "screen.step(1)", "Next", show=False, id="timeline.next-vim"),
+        Binding("k", "screen.step(-1)", "Previous", show=False, id="timeline.previous-vim"),
+        Binding("pagedown", "screen.page(1)", "Page down", show=False, id="timeline.page-down"),
+        Binding("pageup", "screen.page(-1)", "Page up", show=False, id="timeline.page-up"),
+        Binding("home,g", "screen.first", "First", show=False, id="timeline.first"),
+        Binding("end,G", "screen.last", "Last", show=False, id="timeline.last"),
     ]
 
     view: reactive[View] = reactive(View.empty, init=False)
@@ -122,18 +123,6 @@ class TimelineList(ScrollView, can_focus=True):
     @property
     def page(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
-
-    def action_step(self, by: int) -> None:
-        self.post_message(Step(by))
-
-    def action_page(self, pages: int) -> None:
-        self.post_message(Step(pages * self.page))
-
-    def action_first(self) -> None:
-        self.post_message(Jump(0))
-
-    def action_last(self) -> None:
-        self.post_message(Jump(len(self.view) - 1))
 
     def on_click(self, event: events.Click) -> None:
         row = event.y + self.scroll_offset.y
