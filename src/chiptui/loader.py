@@ -150,6 +150,8 @@ def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines]) -> T
                 f"{values['end'].iso()} is before the date {values['date'].iso()}; expected an end on or after the date"
             )
             checker.problem(message, line, label, "end")
+    for row in (*tables["speaker"], *tables["era"]):
+        checker.references(row.values.get("sources", ()), "source", row.where, row.label, "sources")
     for row in tables["era"]:
         values = row.values
         if "end" in values and "start" in values and values["end"] < values["start"]:

@@ -94,6 +94,7 @@ class Speaker:
     name: str
     name_zh: str | None = None
     role: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     seed_says: str | None = None
     correction: str | None = None
 
@@ -105,6 +106,7 @@ class Era:
     start: int
     end: int
     summary: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     seed_says: str | None = None
     correction: str | None = None
 

@@ -28,6 +28,8 @@ def warnings(timeline: Timeline) -> list[str]:
     cited = {s for event in timeline.events for s in event.sources}
     cited.update(s for figure in timeline.figures for s in figure.sources)
     cited.update(s for quote in timeline.quotes for s in quote.sources)
+    cited.update(s for speaker in timeline.speakers.values() for s in speaker.sources)
+    cited.update(s for era in timeline.eras for s in era.sources)
     found = [f'source "{s}" is not cited by any event, figure or quote' for s in timeline.sources if s not in cited]
     quoted = {quote.speaker for quote in timeline.quotes}
     found += [f'speaker "{s}" has no quotes' for s in timeline.speakers if s not in quoted]

@@ -233,6 +233,7 @@ TABLES: dict[str, dict[str, tuple[Converter, bool]]] = {
         "name": (line_text, True),
         "name_zh": (line_text, False),
         "role": (line_text, False),
+        "sources": (source_ids, False),
         **_COMMON,
     },
     "era": {
@@ -241,6 +242,7 @@ TABLES: dict[str, dict[str, tuple[Converter, bool]]] = {
         "start": (year, True),
         "end": (year, True),
         "summary": (long_text, False),
+        "sources": (source_ids, False),
         **_COMMON,
     },
     "event": {

@@ -60,7 +60,7 @@ class QuotesPanel(Panel):
         notes = [s for s in speakers if s.seed_says or s.correction]
         if notes:
             blocks += [Content(""), heading("How the article named them")]
-            blocks.extend(Content("\n").join(speaker_lines(speaker)) for speaker in notes)
+            blocks.extend(Content("\n").join(speaker_lines(speaker, self.timeline)) for speaker in notes)
         return blocks
 
     def _nearest_year(self, year: int) -> int | None:

@@ -49,13 +49,16 @@ def source_line(source: Source, *, brief: bool = False) -> Content:
     return Content("\n").join(lines)
 
 
-def speaker_lines(speaker: Speaker) -> list[Content]:
-    """A speaker's name (with the Chinese), role, and any correction of how the article named them."""
+def speaker_lines(speaker: Speaker, timeline: Timeline | None = None) -> list[Content]:
+    """A speaker's name (with the Chinese), role, any correction of how the article named them, and
+    (given the timeline) the sources of what is said about them."""
     name = f"{speaker.name} {speaker.name_zh}" if speaker.name_zh else speaker.name
     lines = [
         Content.assemble(plain(name, "bold $secondary"), plain(f" — {speaker.role}" if speaker.role else "", MUTED))
     ]
     lines.extend(corrected(speaker.seed_says, speaker.correction))
+    if timeline is not None and speaker.sources:
+        lines.extend(citations(timeline, speaker.sources, full=False))
     return lines
 
 
@@ -92,6 +95,9 @@ def event_content(timeline: Timeline, event: Event) -> Content:
         blocks.append(Content(""))
         names = "; ".join(f"{era.title} ({era.start}–{era.end})" for era in eras)
         blocks.append(Content.assemble(("Era: ", LABEL), plain(names)))
+        era_sources = tuple(dict.fromkeys(s for era in eras for s in era.sources))
+        if era_sources:
+            blocks.extend(citations(timeline, era_sources, full=False))
     fixes = corrected(event.seed_says, event.correction)
     if fixes:
         blocks.append(Content(""))
