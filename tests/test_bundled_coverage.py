@@ -17,7 +17,6 @@ FIRST_YEAR, LAST_YEAR = 1958, 2019
 EARLIEST_CHINA_TRADE_YEAR = 2004
 
 
-
 @pytest.fixture(scope="module")
 def timeline() -> Timeline:
     return load(BUNDLED)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from chiptui import __version__, cli
+from chiptui.settings import settings
 from tests.conftest import DATA, VALID
 
 Write = Callable[..., Path]
@@ -116,6 +117,7 @@ def test_internal_fault_exits_1_without_traceback(
 
     monkeypatch.setattr(cli, "load", broken)
     monkeypatch.delenv("CHIPTUI_DEBUG", raising=False)
+    settings.cache_clear()
     assert cli.main(["check"]) == 1
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err

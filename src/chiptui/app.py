@@ -2,49 +2,20 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
-from pathlib import Path
 from typing import ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.theme import Theme
-from textual.timer import Timer
 
-from chiptui.loader import DataError, Problem
+from chiptui.loader import Problem
 from chiptui.messages import Reloaded, ReloadFailed, Remember
 from chiptui.model import Timeline
 from chiptui.screens.main import MainScreen
-from chiptui.state import State, load_state, save_state
+from chiptui.session import Places, Source, collect_from_now_on, read_again
+from chiptui.theme import THEME
 from chiptui.widgets.text import cells, say
-
-THEME = Theme(
-    name="chiptui",
-    primary="#3FB68B",
-    secondary="#E8B04B",
-    accent="#F2C14E",
-    foreground="#DDE6E3",
-    background="#0F1714",
-    surface="#16211D",
-    panel="#1E2C27",
-    success="#3FB68B",
-    warning="#E8B04B",
-    error="#E5534B",
-    dark=True,
-)
-
-
-def collect_from_now_on() -> None:
-    """After the first frame: if start-up ran without the cycle collector (the command line turns
-    it off), turn it on, with the objects made so far (Textual's, the timeline) left out of it."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
-Source = tuple[Path, str]  # the data file and the name messages give it
 
 
 class ChipApp(App[None]):
@@ -71,28 +42,10 @@ class ChipApp(App[None]):
         self.timeline = timeline
         self.start_year = start_year
         self.source = source
-        self.remembering = remember and source is not None
-        self.saved = State()
-        self.notice: str | None = None
-        if self.remembering and source is not None:
-            self.saved, self.notice = load_state(source[0])
-        self.to_save: State | None = None
-        self.save_timer: Timer | None = None
+        self.places = Places(self, source[0] if remember and source is not None else None)
         self.register_theme(THEME)
-        self._start_with_theme(theme)
+        self.theme = theme
         self.title = cells(timeline.title)
-
-    def _start_with_theme(self, name: str) -> None:
-        """Start in theme `name` as `self.theme = name` does, but without the re-parse of every
-        style sheet that setting the theme schedules (before the first frame it parses them twice).
-        Only for a dark theme: the default is dark, so the colour filter Textual made fits it."""
-        chosen = self.get_theme(name)
-        if chosen is None or not chosen.dark or not self.current_theme.dark:
-            self.theme = name  # Textual's own way (and its error for an unknown name)
-            return
-        self.set_reactive(App.theme, name)
-        self.stylesheet.set_variables(self.get_css_variables())
-        self.update_classes({f"-theme-{name}": True, "-dark-mode": True, "-light-mode": False}, update=False)
 
     async def on_event(self, event: events.Event) -> None:
         """A paste is text for whatever has focus (ours or Textual's own inputs): no control
@@ -102,13 +55,14 @@ class ChipApp(App[None]):
         await super().on_event(event)
 
     def get_default_screen(self) -> MainScreen:
-        start_event = self.saved.event if self.start_year is None else None  # --year wins
-        return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=self.saved.bookmarks)
+        saved = self.places.saved
+        start_event = saved.event if self.start_year is None else None  # --year wins
+        return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=saved.bookmarks)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._started)
-        if self.notice:
-            say(self, self.notice, title="Your place", severity="warning", timeout=8)
+        if self.places.notice:
+            say(self, self.places.notice, title="Your place", severity="warning", timeout=8)
 
     def _started(self) -> None:
         """After the first frame: the collector, and `after_start` (caching a fresh load) in a thread."""
@@ -117,28 +71,10 @@ class ChipApp(App[None]):
             self.run_worker(self.after_start, thread=True, group="after-start", exit_on_error=False)
 
     def on_remember(self, message: Remember) -> None:
-        """Save the place a moment after the reader stops moving, and always on quitting."""
-        if not self.remembering:
-            return
-        self.to_save = State(message.event, message.bookmarks)
-        if self.save_timer is None:
-            self.save_timer = self.set_timer(0.5, self.save_place, name="save-place")
-        else:
-            self.save_timer.reset()  # a held key moves the save on, it does not stack up writes
-
-    def save_place(self) -> None:
-        if self.save_timer is not None:
-            self.save_timer.stop()
-            self.save_timer = None
-        if self.to_save is None or self.source is None:
-            return
-        problem = save_state(self.source[0], self.to_save)
-        self.to_save = None
-        if problem:
-            say(self, problem, severity="warning")
+        self.places.remember(message.event, message.bookmarks)
 
     async def action_quit(self) -> None:
-        self.save_place()
+        self.places.save()
         self.exit()
 
     def action_reload(self) -> None:
@@ -150,17 +86,11 @@ class ChipApp(App[None]):
 
     def _read(self) -> None:
         assert self.source is not None
-        path, shown = self.source
-        from chiptui.cache import load_cached
-
-        try:
-            timeline = load_cached(path, shown)
-        except DataError as error:
-            self.call_from_thread(self._broken, list(error.problems))
-        except Exception as error:  # noqa: BLE001 - a fault in reading must not end the session
-            self.call_from_thread(self._broken, [Problem(shown, f"internal error: {type(error).__name__}")])
+        read = read_again(self.source)
+        if isinstance(read, Timeline):
+            self.call_from_thread(self._reloaded, read)
         else:
-            self.call_from_thread(self._reloaded, timeline)
+            self.call_from_thread(self._broken, read)
 
     def _reloaded(self, timeline: Timeline) -> None:
         main = self.get_screen_stack_main()

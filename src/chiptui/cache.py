@@ -36,6 +36,7 @@ from chiptui import __version__, model
 from chiptui.files import MAX_BYTES, open_regular
 from chiptui.loader import load_document, read_bytes, rebuild
 from chiptui.model import Timeline
+from chiptui.settings import settings
 
 _MAGIC = b"chiptui load cache 2\n"
 _DATA_LAYER = ("model.py", "schema.py", "loader.py", "checks.py", "problems.py", "locate.py", "files.py", "cache.py")
@@ -46,7 +47,7 @@ PRUNE_AFTER = 30 * 24 * 3600.0  # seconds: a data file not opened for 30 days lo
 
 def cache_folder() -> Path:
     """`CHIPTUI_CACHE_DIR`, else the platform's user cache folder for chiptui."""
-    chosen = os.environ.get("CHIPTUI_CACHE_DIR")
+    chosen = settings().cache_dir
     if chosen:
         return Path(chosen)
     import platformdirs

@@ -19,6 +19,7 @@ from chiptui.files import Interrupted, write_file
 from chiptui.loader import DataError, Problem, load
 from chiptui.model import Timeline
 from chiptui.schema import strip_controls
+from chiptui.settings import settings
 
 FORMATS = ("markdown", "json", "csv")  # chiptui.export's, named here so the explorer need not import it
 
@@ -26,7 +27,6 @@ EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
 # textual-serve runs each browser tab's app with pipes for stdin and stdout, and names its driver
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
-SERVER_PID = "CHIPTUI_SERVER_PID"  # chiptui serve names itself to each app it starts in this variable
 
 
 def bundled_timeline() -> Path:
@@ -113,7 +113,7 @@ def _data_path(given: str | None) -> tuple[Path, str]:
     "the default"; an empty CHIPTUI_DATA is unset)."""
     if given is not None and not given:
         raise DataError([Problem("--data", "is empty; expected the name of a timeline file")])
-    chosen = given if given is not None else os.environ.get("CHIPTUI_DATA")
+    chosen = given if given is not None else settings().data
     if chosen:
         return Path(chosen), strip_controls(chosen)
     return bundled_timeline(), "bundled data/timeline.toml"
@@ -212,7 +212,7 @@ def fault_line(traceback: str) -> str:
 def watch_server() -> None:
     """In an explorer that `chiptui serve` started: end it if the server is gone. A server that
     stops stops its explorers itself, but one that is killed cannot, and nothing else would."""
-    server = os.environ.get(SERVER_PID, "")
+    server = str(settings().server_pid or "")  # chiptui serve names itself to each app it starts
     if not server.isdigit():
         return
     import threading
@@ -248,7 +248,7 @@ def serve_command(given: str | None, host: str, port: int) -> int:
 
 
 def debugging(args: argparse.Namespace) -> bool:
-    return bool(getattr(args, "debug", False) or os.environ.get("CHIPTUI_DEBUG"))
+    return bool(getattr(args, "debug", False) or settings().debug)
 
 
 def _first(*given: str | None) -> str | None:

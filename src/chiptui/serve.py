@@ -32,7 +32,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from chiptui.cli import SERVER_PID  # each app ends if the process this names does (cli.watch_server)
+from chiptui.settings import SERVER_PID  # each app ends if the process this names does (cli.watch_server)
 
 log = logging.getLogger("chiptui.serve")
 

@@ -18,6 +18,7 @@ import platformdirs
 
 from chiptui.files import Unreadable, read_regular, write_file
 from chiptui.schema import SLUG_RE
+from chiptui.settings import settings
 
 STATE_MAX = 4 * 1024 * 1024  # a place and bookmarks; a larger state file is not chiptui's
 
@@ -30,7 +31,7 @@ class State:
 
 def state_folder() -> Path:
     """`CHIPTUI_STATE_DIR`, else the platform's user state folder for chiptui."""
-    chosen = os.environ.get("CHIPTUI_STATE_DIR")
+    chosen = settings().state_dir
     return Path(chosen) if chosen else Path(platformdirs.user_state_dir("chiptui"))
 
 

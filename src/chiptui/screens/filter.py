@@ -17,6 +17,8 @@ from chiptui.model import Timeline
 from chiptui.view import Filter, View
 from chiptui.widgets.text import plain
 
+BANDS = [(0, "-narrow"), (80, "-wide")]  # the width bands: in -narrow the three lists stack
+
 
 class FilterScreen(ModalScreen[Filter | None]):
     DEFAULT_CSS = """
@@ -53,6 +55,7 @@ class FilterScreen(ModalScreen[Filter | None]):
         Binding("enter", "apply", "Apply", key_display="⏎", priority=True, id="filter.apply"),
         Binding("c", "clear", "Clear all", id="filter.clear"),
     ]
+    HORIZONTAL_BREAKPOINTS = BANDS
 
     def __init__(self, timeline: Timeline, current: Filter) -> None:
         super().__init__()
@@ -101,7 +104,6 @@ class FilterScreen(ModalScreen[Filter | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width < 80, "-narrow")
         self._count()
 
     @property

@@ -40,6 +40,10 @@ WIDE = 110  # narrower than this, the figures and quotes stack under the event
 SMALL = 70  # narrower than this, the timeline sits above the event and the side panels go
 TALL = 30  # lower than this, the ruler leaves out the era bands
 WIDE_FOOTER = 80  # narrower than this, the footer leaves out the palette's hint (Ctrl+P still works)
+# Textual puts one class per axis on the screen, the band the size is in; app.tcss does the rest.
+# The narrow layout is -cramped (no room for the palette's hint either) and -narrow; -small is smaller still.
+HORIZONTAL = [(0, "-small"), (SMALL, "-cramped"), (WIDE_FOOTER, "-narrow"), (WIDE, "-wide")]
+VERTICAL = [(0, "-short"), (TALL, "-tall")]
 
 # Priority: the key that opens a prompt moves focus at once, so what is typed next lands in it.
 DIGITS = [
@@ -102,15 +106,11 @@ class MainScreen(TimelineScreen):
         self.timeline_list.focus()
         self._remember()
 
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL
+    VERTICAL_BREAKPOINTS = VERTICAL
+
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < WIDE, "-narrow")
-        self.set_class(event.size.width < SMALL, "-small")
-        self.set_class(event.size.height < TALL, "-short")
-        footer = self.query_one(Footer)
-        if footer.show_command_palette != (event.size.width >= WIDE_FOOTER):
-            footer.show_command_palette = event.size.width >= WIDE_FOOTER
-            footer.refresh(recompose=True)  # else only a change of keys would redraw it
-        self.call_after_refresh(self._focus_in_sight)
+        self.call_after_refresh(self._focus_in_sight)  # a smaller layout can hide the focused panel
 
     def on_descendant_focus(self) -> None:
         self._focus_in_sight()  # a prompt closing, or the palette, can focus a hidden panel too

@@ -133,7 +133,7 @@ class SearchBar(Input):
             self.value = ""
         self.done(jump)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """Keys act here in the order they were typed: Enter and Esc after the keys before them,
         editing keys (Backspace, arrows) too, not as bindings the app looks up later, when Enter
         may have moved focus. A key behind Enter or Esc, typed in the same instant, was meant for
@@ -161,7 +161,7 @@ class SearchBar(Input):
             keys.setdefault(binding.key, binding.action)
         return keys
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         """A paste is typed as its first line, without control characters, as much as fits
         (a paste behind Enter or Esc is not typed into a closed bar)."""
         event.stop()
