@@ -197,3 +197,28 @@ async def test_a_panel_draws_each_line_as_the_whole_text_would_be_drawn(size: tu
                 assert [body.render_line(y) for y in range(len(body.lines))] == whole
                 assert body.get_content_height(body.size, body.size, width) == len(whole)
             await pilot.press("down")
+
+
+async def test_a_mouse_selection_is_drawn_and_copied_as_the_whole_text_would_be() -> None:
+    """With text selected, each line the body draws is the line of the whole text drawn with that
+    selection, and the selected text is the text's own."""
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = make_app(BUNDLED, start_year=2018, theme="chiptui")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for panel in app.screen.query(Panel):
+            body = panel.body
+            selection = Selection(Offset(3, 1), Offset(7, 4))
+            app.screen.selections = {body: selection}
+            await pilot.pause()
+            width = body.size.width
+            whole = Visual.to_strips(body, body.visual, width, None, body.visual_style)
+            assert [body.render_line(y) for y in range(len(body.lines))] == whole
+            assert body.get_selection(selection) == (selection.extract(body.text.plain), "\n")
+            app.screen.selections = {}
+            await pilot.pause()
+            plain = Visual.to_strips(body, body.visual, width, None, body.visual_style)
+            assert plain != whole  # the selection was drawn, and now it is gone
+            assert [body.render_line(y) for y in range(len(body.lines))] == plain

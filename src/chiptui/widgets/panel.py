@@ -3,41 +3,32 @@
 A panel's text is a list of blocks; some blocks are items (a figure, a quote). With the panel
 focused, ↑ ↓ move between its items (marked ▶) and Enter opens the marked one; a panel without
 items scrolls with ↑ ↓ and leaves Enter to the screen.
+
+The panel says what to show (a `Sheet`: a pure function of the width, and the marked item) and its
+body wraps it at the width its layout gives it; the panel reads the items' lines from the body
+only outside a layout (a key), never the other way round.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
-import attrs
-from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 
 from chiptui.model import Event, Timeline
-from chiptui.widgets.panel_body import NARROWEST, Line, PanelBody, fit, wrap
+from chiptui.widgets.panel_body import Block, Item, PanelBody, Sheet
 
-MARK = "▶ "
-
-
-@attrs.frozen
-class Item:
-    """A block the reader can move to and open; `target` is what opening it means."""
-
-    content: Content
-    target: object
-
-
-Block = Content | Item | None
+__all__ = ["Block", "Item", "Panel"]
 
 
 class Panel(VerticalScroll):
-    """Shows `blocks(selected, width)`; the screen binds `selected` to its own."""
+    """Shows `describe()` of `selected`; the screen binds `selected` to its own."""
 
     DEFAULT_CSS = """
     Panel {
@@ -70,34 +61,25 @@ class Panel(VerticalScroll):
         super().__init__(id=id)
         self.timeline = timeline
         self.border_title = self.PANEL_TITLE
-        self.body = PanelBody(self)
-        self.items: list[Item] = []
-        self.item_lines: list[tuple[int, int]] = []  # each item's first line and height
+        self.body = PanelBody()
         self.highlighted = 0
-        self._shown: tuple[Event | None, int] | None = None
+        self._shown: tuple[Event | None] | None = None  # the event last shown (None: none yet)
+        self._show()
 
     def compose(self) -> ComposeResult:
         yield self.body
 
     @property
-    def never_shown(self) -> bool:
-        """Nothing drawn yet, or a change came while the panel had no width to draw it at: the
-        next layout that gives it a width draws it (see PanelBody.get_content_height)."""
-        return self._shown is None
+    def items(self) -> list[Item]:
+        return self.body.items
 
-    def show_at(self, width: int) -> None:
-        """Draw at `width` during a layout: the body's height then counts the new text."""
-        self._show(keep_place=True, width=width, refresh=False)
+    @property
+    def item_lines(self) -> list[tuple[int, int]]:
+        """Each item's first line and height (as the body last wrapped them)."""
+        return self.body.item_lines
 
     def watch_selected(self) -> None:
-        if self.is_mounted and self.scrollable_content_region.width:
-            self._show()
-        else:
-            self._shown = None  # hidden (a small terminal): drawn when it is shown again
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self._shown is None or self._shown != (self.selected, self.text_width):
-            self._show(keep_place=True)  # a new width, or a selection made while it was hidden
+        self._show()  # a hidden panel's body wraps it when it is shown again
 
     def on_focus(self) -> None:
         self._show(keep_place=True)
@@ -105,46 +87,20 @@ class Panel(VerticalScroll):
     def on_blur(self) -> None:
         self._show(keep_place=True)
 
-    @property
-    def text_width(self) -> int:
-        return max(NARROWEST, self.scrollable_content_region.width)
-
-    def _show(self, keep_place: bool = False, width: int | None = None, refresh: bool = True) -> None:
-        """Render the blocks; the marked item is shown while the panel has focus."""
-        width = width or self.text_width
+    def _show(self, keep_place: bool = False) -> None:
+        """Hand the body what to show; the marked item is shown while the panel has focus."""
         if not keep_place or self._shown is None or self._shown[0] is not self.selected:
             self.highlighted = 0
             keep_place = False
-        self._shown = (self.selected, width)
-        parts: list[Content] = []
-        lines: list[Line] = []  # the parts, wrapped
-        source = 0  # the text's source lines so far (the parts are joined by newlines)
-        self.items, self.item_lines = [], []
+        self._shown = (self.selected,)
         focused = self.is_mounted and self.screen.focused is self  # set before Focus/Blur arrive
-        for block in self.blocks(self.selected, width):
-            if block is None:
-                continue
-            if isinstance(block, Item):
-                marked = focused and len(self.items) == self.highlighted
-                wrapped = [  # right of a gutter for ▶
-                    piece for line in block.content.split(allow_blank=True) for piece in fit(line, width - len(MARK))
-                ]
-                gutter = [Content.styled(MARK, "bold $text-accent") if marked else Content("  ")]
-                gutter += [Content("  ")] * (len(wrapped) - 1)
-                self.items.append(block)
-                self.item_lines.append((len(lines), len(wrapped)))
-                marked_lines = [mark + line for mark, line in zip(gutter, wrapped, strict=True)]
-                lines += [(line, 0, y) for y, line in enumerate(marked_lines, source)]
-                parts.append(Content("\n").join(marked_lines))
-            else:
-                lines += wrap(block, width, source)
-                parts.append(block)
-            source = lines[-1][2] + 1
-        self.body.show(Content("\n").join(parts), lines, width, refresh=refresh)
-        if not keep_place:
+        self.body.show(Sheet(self.describe(), self.highlighted if focused else None))
+        if not keep_place and self.is_mounted:
             self.scroll_home(animate=False)
 
-    def blocks(self, event: Event | None, width: int) -> list[Block]:
+    def describe(self) -> Callable[[int], Sequence[Block]]:
+        """The blocks for `selected` as a function of the width, made of values only (no widget),
+        so the body can call it during a layout."""
         raise NotImplementedError
 
     def action_item(self, step: int) -> None:
