@@ -10,6 +10,7 @@ lint:
 	$(PY) -m ruff format --check $(CODE)
 	$(PY) -m ruff check $(CODE)
 	$(PY) -m mypy
+	$(dir $(PY))lint-imports
 
 test:
 	$(PY) -m pytest

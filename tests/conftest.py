@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chiptui.loader import load
-from chiptui.model import Timeline
-from chiptui.settings import settings
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.core.settings import settings
 
 DATA = Path(__file__).parent / "data"
 

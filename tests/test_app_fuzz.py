@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from chiptui.app import make_app
-from chiptui.loader import load
+from chiptui.core.loader import load
+from chiptui.tui.app import make_app
 from tests.test_hostile_text import document, screen_text
 
 KEYS = [

@@ -13,14 +13,14 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Static
 
-from chiptui.app import make_app
 from chiptui.cli import fault_line
-from chiptui.loader import parse
-from chiptui.model import Timeline
-from chiptui.screens.main import MainScreen
-from chiptui.screens.tour import TourScreen
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.prompts import QUERY_MAX, SearchBar
+from chiptui.core.loader import parse
+from chiptui.core.model import Timeline
+from chiptui.tui.app import make_app
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.screens.tour import TourScreen
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.prompts import QUERY_MAX, SearchBar
 
 
 async def test_a_burst_of_keys_stops_the_tour_once(small: Timeline) -> None:
@@ -74,7 +74,7 @@ async def test_series_over_thousands_of_years_cost_their_figures_not_their_span(
 
 
 def test_a_browser_size_is_clamped_and_nonsense_is_ignored() -> None:
-    from chiptui.serve import MAX_HEIGHT, MAX_WIDTH, terminal_size
+    from chiptui.web.guards import MAX_HEIGHT, MAX_WIDTH, terminal_size
 
     assert terminal_size(100_000, 100_000) == (MAX_WIDTH, MAX_HEIGHT)
     assert terminal_size(-5, 0) == (1, 1)
@@ -91,7 +91,7 @@ def test_the_fault_line_is_the_exceptions_own_line() -> None:
 
 CRASH = """
 import sys
-from chiptui.screens.main import MainScreen
+from chiptui.tui.screens.main import MainScreen
 def broken(self, *args):
     raise RuntimeError("a fault in the app")
 MainScreen.on_mount = broken
@@ -153,7 +153,7 @@ def test_drawn_text_is_as_wide_in_a_terminal_that_counts_code_points() -> None:
 
     from rich.cells import cell_len
 
-    from chiptui.widgets.text import cells
+    from chiptui.tui.widgets.text import cells
 
     def per_code_point(text: str) -> int:
         width = 0

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chiptui.loader import load
-from chiptui.model import Figure, Timeline
+from chiptui.core.loader import load
+from chiptui.core.model import Figure, Timeline
 
 BUNDLED = Path(__file__).resolve().parents[1] / "data" / "timeline.toml"
 

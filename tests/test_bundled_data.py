@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
-from chiptui.model import Event, Figure, Quote, Speaker, Timeline
+from chiptui.core.loader import load
+from chiptui.core.model import Event, Figure, Quote, Speaker, Timeline
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_e04aa16af7e83ea5.txt"
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from chiptui import cache
-from chiptui.app import make_app
-from chiptui.cache import cache_file, load_cached, open_cached
 from chiptui.cli import bundled_timeline
-from chiptui.loader import DataError, load
-from chiptui.model import Timeline
-from chiptui.settings import settings
+from chiptui.core import cache
+from chiptui.core.cache import cache_file, load_cached, open_cached
+from chiptui.core.loader import DataError, load
+from chiptui.core.model import Timeline
+from chiptui.core.settings import settings
+from chiptui.tui.app import make_app
 from tests.conftest import DATA, VALID
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chiptui import __version__, cli
-from chiptui.settings import settings
+from chiptui.core.settings import settings
 from tests.conftest import DATA, VALID
 
 Write = Callable[..., Path]
@@ -133,7 +133,7 @@ def test_a_crashed_app_gives_a_nonzero_exit(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    monkeypatch.setattr("chiptui.app.make_app", lambda timeline, **options: Crashed())
+    monkeypatch.setattr("chiptui.tui.app.make_app", lambda timeline, **options: Crashed())
     assert cli.main(["--data", str(DATA / "small.toml")]) == 1
 
 

@@ -14,9 +14,9 @@ import pytest
 
 from chiptui import cli
 from chiptui.cli import bundled_timeline
-from chiptui.export import export
-from chiptui.loader import load, parse
-from chiptui.settings import settings
+from chiptui.core.export import export
+from chiptui.core.loader import load, parse
+from chiptui.core.settings import settings
 from tests.conftest import DATA
 
 BUNDLED = load(bundled_timeline())

@@ -6,20 +6,20 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import SelectionList, Static
 
-from chiptui.app import ChipApp, make_app
-from chiptui.loader import load
-from chiptui.model import Timeline
-from chiptui.screens.detail import DetailScreen
-from chiptui.screens.filter import FilterScreen
-from chiptui.screens.help import HelpScreen
-from chiptui.screens.main import MainScreen
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.panel_body import PanelBody
-from chiptui.widgets.prompts import SearchBar, YearPrompt
-from chiptui.widgets.quotes_panel import QuotesPanel
-from chiptui.widgets.ruler import YearRuler
-from chiptui.widgets.status import StatusLine
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.screens.detail import DetailScreen
+from chiptui.tui.screens.filter import FilterScreen
+from chiptui.tui.screens.help import HelpScreen
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.panel_body import PanelBody
+from chiptui.tui.widgets.prompts import SearchBar, YearPrompt
+from chiptui.tui.widgets.quotes_panel import QuotesPanel
+from chiptui.tui.widgets.ruler import YearRuler
+from chiptui.tui.widgets.status import StatusLine
+from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.conftest import DATA
 
 

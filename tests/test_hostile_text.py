@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from chiptui import schema
-from chiptui.app import ChipApp, make_app
-from chiptui.cache import cache_file, load_cached
-from chiptui.loader import load
-from chiptui.model import Timeline
+from chiptui.core import schema
+from chiptui.core.cache import cache_file, load_cached
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.tui.app import ChipApp, make_app
 
 SRC = Path(__file__).parents[1] / "src" / "chiptui"
 ACTS = "[@click=app.quit]"
@@ -131,14 +131,14 @@ def calls(tree: ast.AST) -> list[tuple[str, ast.Call]]:
 
 
 def test_only_the_chokepoint_notifies_and_nothing_parses_markup() -> None:
-    """Data text reaches the screen one way (widgets/text.py): no other module calls notify(), no
+    """Data text reaches the screen one way (tui/widgets/text.py): no other module calls notify(), no
     module parses markup, and every border title is a literal or made by `plain`."""
     for module in SRC.rglob("*.py"):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         where = module.relative_to(SRC)
         for name, call in calls(tree):
             assert name not in ("from_markup", "render_str"), f"{where}:{call.lineno} parses markup"
-            assert not (name == "notify" and where != Path("widgets/text.py")), f"{where}:{call.lineno}: use say()"
+            assert not (name == "notify" and where != Path("tui/widgets/text.py")), f"{where}:{call.lineno}: use say()"
             for keyword in call.keywords:
                 truthy = isinstance(keyword.value, ast.Constant) and keyword.value.value is True
                 assert not (keyword.arg == "markup" and truthy), f"{where}:{call.lineno} turns markup on"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual.widgets import Footer
 
-from chiptui.app import make_app
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
-from chiptui.model import Timeline
-from chiptui.screens.main import MainScreen
-from chiptui.view import Filter
-from chiptui.widgets.event_panel import EventPanel
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.quotes_panel import QuotesPanel
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.core.view import Filter
+from chiptui.tui.app import make_app
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.event_panel import EventPanel
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.quotes_panel import QuotesPanel
+from chiptui.tui.widgets.timeline_list import TimelineList
 
 
 async def test_every_size_shows_the_timeline_and_the_event() -> None:

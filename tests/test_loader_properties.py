@@ -13,9 +13,9 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chiptui.export import export
-from chiptui.loader import DataError, load_bytes, parse
-from chiptui.model import Timeline
+from chiptui.core.export import export
+from chiptui.core.loader import DataError, load_bytes, parse
+from chiptui.core.model import Timeline
 from tests.conftest import VALID
 
 BOUND = 10.0  # seconds one load may take, on a busy machine

@@ -10,16 +10,16 @@ from textual.content import Content
 from textual.visual import Visual
 from textual.widgets import Static
 
-from chiptui.app import ChipApp, make_app
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
-from chiptui.model import Timeline
-from chiptui.screens.detail import DetailScreen
-from chiptui.screens.main import MainScreen
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.panel import Panel
-from chiptui.widgets.panel_body import fit
-from chiptui.widgets.quotes_panel import QuotesPanel
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.screens.detail import DetailScreen
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.panel import Panel
+from chiptui.tui.widgets.panel_body import fit
+from chiptui.tui.widgets.quotes_panel import QuotesPanel
 
 BUNDLED = load(bundled_timeline())
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from chiptui.app import ChipApp, make_app
-from chiptui.loader import load
-from chiptui.screens.bookmarks import BookmarksScreen
-from chiptui.screens.main import MainScreen
-from chiptui.screens.tour import TourScreen
-from chiptui.state import State, load_state, save_state, state_file
-from chiptui.widgets.ruler import YearRuler
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.loader import load
+from chiptui.core.state import State, load_state, save_state, state_file
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.screens.bookmarks import BookmarksScreen
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.screens.tour import TourScreen
+from chiptui.tui.widgets.ruler import YearRuler
+from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.conftest import DATA, VALID
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual import events
 
-from chiptui.app import ChipApp, make_app
-from chiptui.model import Timeline
-from chiptui.widgets.prompts import SearchBar
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.model import Timeline
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.widgets.prompts import SearchBar
+from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.test_finding import selected, status
 
 Burst = list[tuple[str, str | None] | events.Paste]

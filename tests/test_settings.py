@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from chiptui.settings import Settings, settings
+from chiptui.core.settings import Settings, settings
 
 
 def test_every_variable_is_read_and_an_empty_one_is_unset() -> None:

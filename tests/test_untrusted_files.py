@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from chiptui import cli
-from chiptui.loader import DataError, load
-from chiptui.model import Timeline
-from chiptui.state import State, load_state, save_state
+from chiptui.core.loader import DataError, load
+from chiptui.core.model import Timeline
+from chiptui.core.state import State, load_state, save_state
 from tests.conftest import VALID
 
 FIGURE = VALID.split("[[figure]]")[0] + "[[figure]]\nid = 'f'\nlabel = 'L'\nyear = 2018\nunit = 'u'\n"
@@ -55,7 +55,7 @@ def test_a_fifo_or_a_link_to_a_device_never_blocks(tmp_path: Path, capsys: pytes
 def test_a_file_over_the_limit_is_refused_saying_the_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from chiptui import loader
+    from chiptui.core import loader
 
     monkeypatch.setattr(loader, "MAX_BYTES", 1000)
     path = tmp_path / "big.toml"
@@ -65,8 +65,8 @@ def test_a_file_over_the_limit_is_refused_saying_the_limit(
 
 
 def test_a_fifo_or_a_device_as_the_state_or_cache_file_does_not_hang_the_start(tmp_path: Path) -> None:
-    from chiptui.cache import cache_file, load_cached
-    from chiptui.state import state_file
+    from chiptui.core.cache import cache_file, load_cached
+    from chiptui.core.state import state_file
 
     data = tmp_path / "timeline.toml"
     data.write_text(VALID, encoding="utf-8")
@@ -87,7 +87,7 @@ def write_valid(folder: Path) -> Path:
 
 
 def export_json(timeline: Timeline) -> str:
-    from chiptui.export import to_json
+    from chiptui.core.export import to_json
 
     return to_json(timeline)
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from chiptui import cli, files
-from chiptui.files import Interrupted, write_file
+from chiptui import cli
+from chiptui.core import files
+from chiptui.core.files import Interrupted, write_file
 from tests.conftest import VALID
 
 
