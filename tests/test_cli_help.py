@@ -20,10 +20,15 @@ def help_text(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return capsys.readouterr().out
 
 
-def test_help_says_a_command_is_optional_and_what_no_command_does(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_says_a_command_is_optional_and_what_no_command_does(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")  # argparse wraps to the terminal's width
     text = help_text(capsys)
-    usage = text.splitlines()[0]
-    assert usage.startswith("usage: chiptui ") and "[COMMAND [ARGS ...]]" in usage, usage
+    usage = text[: text.index("\n\n")]
+    assert usage.startswith("usage: chiptui ") and usage.endswith("[COMMAND [ARGS ...]]"), usage
+    assert "COMMAND ..." not in usage.replace("[COMMAND [ARGS ...]]", "")  # not a command that looks required
+    assert max(len(line) for line in text.splitlines()) < 80  # fits a terminal of 80 columns
     assert "Explore the chip industry's history, 1958–2019, from the keyboard." in text
     assert "With no COMMAND, chiptui opens the explorer" in text
     for command in ("check", "export", "serve"):

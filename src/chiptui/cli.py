@@ -62,21 +62,23 @@ def _host(text: str) -> str:
     return text
 
 
-USAGE = "chiptui [-h] [--version] [--data FILE] [--year YEAR] [--debug] [COMMAND [ARGS ...]]"
+USAGE = "chiptui [-h] [--version] [--data FILE] [--year YEAR] [--debug]\n               [COMMAND [ARGS ...]]"
 
 EPILOG = """\
-With no COMMAND, chiptui opens the explorer: the bundled timeline, or --data FILE.
-In the explorer, ? lists every key and q quits.
+With no COMMAND, chiptui opens the explorer on the bundled timeline (or --data
+FILE). In the explorer, ? lists every key and q quits.
 
 examples:
-  chiptui                          the explorer on the bundled timeline
-  chiptui --year 2018              ... starting at 2018 (or the nearest year with events)
-  chiptui --data my.toml           ... on your own timeline
-  chiptui check my.toml            validate a timeline: a summary, or every problem
+  chiptui                       the explorer on the bundled timeline
+  chiptui --year 2018           ... at 2018 (or the nearest year with events)
+  chiptui --data my.toml        ... on your own timeline
+  chiptui check my.toml         check a timeline: a summary, or every problem
   chiptui export --format csv -o timeline.csv
-                                   the timeline as markdown, json or csv, without the explorer
-  chiptui serve --port 0           the explorer in a web browser (needs chiptui[web])
-  chiptui COMMAND --help           a command's own options
+                                the timeline without the explorer (markdown,
+                                json or csv)
+  chiptui serve --port 0        the explorer in a web browser (needs the web
+                                extra: pip install 'chiptui[web]')
+  chiptui COMMAND --help        a command's own options
 
 exit status:
   0    success
@@ -86,12 +88,13 @@ exit status:
 
 environment:
   CHIPTUI_DATA        the timeline file to open when --data is not given
-  CHIPTUI_STATE_DIR   where the place and bookmarks of each file are kept
-                      (default: the user's state folder, e.g. ~/.local/state/chiptui)
-  CHIPTUI_CACHE_DIR   where checked copies of opened files are kept
-                      (default: the user's cache folder, e.g. ~/.cache/chiptui)
+  CHIPTUI_STATE_DIR   where each file's place and bookmarks are kept (default:
+                      the user's state folder, e.g. ~/.local/state/chiptui)
+  CHIPTUI_CACHE_DIR   where checked copies of opened files are kept (default:
+                      the user's cache folder, e.g. ~/.cache/chiptui)
   CHIPTUI_DEBUG       if set (e.g. CHIPTUI_DEBUG=1): as --debug
-  CHIPTUI_SERVER_PID  set by chiptui serve for each explorer it starts (not for users)
+  CHIPTUI_SERVER_PID  set by chiptui serve in each explorer it starts, so that
+                      one whose server was killed ends itself (not for users)
   NO_COLOR            if set: no colours in the explorer
 """
 
