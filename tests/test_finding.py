@@ -21,6 +21,7 @@ from chiptui.widgets.ruler import YearRuler
 from chiptui.widgets.status import StatusLine
 from chiptui.widgets.timeline_list import TimelineList
 from tests.conftest import DATA
+from tests.settle import settle
 
 
 def main(app: ChipApp) -> MainScreen:
@@ -223,12 +224,12 @@ async def test_keys_typed_faster_than_the_screen_lands_them_in_the_prompts(small
     async with app.run_test(size=(120, 40)) as pilot:
         for key, char in [("slash", "/"), ("t", "t"), ("h", "h"), ("i", "i")]:
             app.post_message(events.Key(key, char))  # queued together, as a terminal delivers them
-        await pilot.pause()
+        await settle(pilot, lambda: app.screen.query_one(SearchBar).value == "thi")
         assert app.screen.query_one(SearchBar).value == "thi"
         await pilot.press("escape")
         for key in "1978":
             app.post_message(events.Key(key, key))
-        await pilot.pause()
+        await settle(pilot, lambda: selected(app) == "ev-1978")
         assert selected(app) == "ev-1978"
 
 

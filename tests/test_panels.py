@@ -20,6 +20,7 @@ from chiptui.widgets.figures_panel import FiguresPanel
 from chiptui.widgets.panel import Panel
 from chiptui.widgets.panel_body import fit
 from chiptui.widgets.quotes_panel import QuotesPanel
+from tests.settle import settle
 
 BUNDLED = load(bundled_timeline())
 
@@ -133,10 +134,12 @@ async def test_enter_on_a_quote_goes_to_the_event_it_speaks_about() -> None:
         quotes.focus()
         await pilot.press("enter")  # the nearest year's quote: 1966, then 1978
         screen = app.screen
-        assert isinstance(screen, MainScreen) and screen.selected is not None
-        assert screen.selected.id == "cultural-revolution"
+        assert isinstance(screen, MainScreen)
+        await settle(pilot, lambda: screen.selected is not None and screen.selected.id != "kilby-first-ic")
+        assert screen.selected is not None and screen.selected.id == "cultural-revolution"
         assert quotes.has_focus
         await pilot.press("enter")  # the same quote's next event
+        await settle(pilot, lambda: screen.selected is not None and screen.selected.id != "cultural-revolution")
         assert screen.selected.id == "reform-opening"
 
 

@@ -3,16 +3,13 @@ typist) act in the order they were typed, and a search without matches is still 
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 from textual import events
-from textual.pilot import Pilot
 
 from chiptui.app import ChipApp, make_app
 from chiptui.model import Timeline
 from chiptui.widgets.prompts import SearchBar
 from chiptui.widgets.timeline_list import TimelineList
+from tests.settle import settle
 from tests.test_finding import selected, status
 
 Burst = list[tuple[str, str | None] | events.Paste]
@@ -20,15 +17,6 @@ Burst = list[tuple[str, str | None] | events.Paste]
 
 def typed(text: str) -> Burst:
     return [("space" if c == " " else c, c) for c in text]
-
-
-async def settled(pilot: Pilot[None], done: Callable[[], bool], within: float = 10.0) -> None:
-    """Wait until every queued key has had its effect (`done`): on a busy machine one pause may
-    come before the app has handled them all. A wrong final state still fails, after `within` s."""
-    deadline = time.monotonic() + within
-    while not done() and time.monotonic() < deadline:
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def send(app: ChipApp, burst: Burst) -> None:
@@ -42,12 +30,12 @@ async def test_a_query_typed_in_one_write_with_enter_or_escape_is_whole(small: T
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         send(app, [("slash", "/"), *typed("dated to"), ("enter", "\r"), ("n", "n")])
-        await settled(pilot, lambda: selected(app) == "ev-1978")
+        await settle(pilot, lambda: selected(app) == "ev-1978")
         bar = app.screen.query_one(SearchBar)
         assert bar.value == "dated to" and not bar.display  # n was not typed into the bar
         assert selected(app) == "ev-1978" and "3 of 3" in status(app)  # Enter to match 2, n to 3
         send(app, [("slash", "/"), *typed("dated to"), ("escape", "\x1b"), ("n", "n")])
-        await settled(pilot, lambda: not app.screen.query_one(SearchBar).display and status(app) == "")
+        await settle(pilot, lambda: not app.screen.query_one(SearchBar).display and status(app) == "")
         assert app.screen.query_one(TimelineList).search is None and status(app) == ""
         assert selected(app) == "ev-1978" and bar.value == "" and not bar.display
 
@@ -56,11 +44,11 @@ async def test_editing_keys_and_pastes_in_one_write_keep_their_place(small: Time
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         send(app, [("slash", "/"), *typed("dated tox"), ("backspace", None), ("enter", "\r"), events.Paste("xyz")])
-        await settled(pilot, lambda: "2 of 3" in status(app))
+        await settle(pilot, lambda: "2 of 3" in status(app))
         bar = app.screen.query_one(SearchBar)
         assert bar.value == "dated to" and "2 of 3" in status(app)  # Backspace before Enter; no paste after it
         send(app, [("slash", "/"), ("home", None), ("left", None), *typed("x"), ("escape", "\x1b")])
-        await settled(pilot, lambda: status(app) == "")
+        await settle(pilot, lambda: status(app) == "")
         assert selected(app) == "ev-1965" and status(app) == ""  # ← edited the bar, it moved no year
 
 
