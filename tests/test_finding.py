@@ -216,6 +216,7 @@ async def test_the_ruler_counts_only_the_filtered_events(small: Timeline) -> Non
 
         assert marked_years() == {1958, 1965, 1978, 2013, 2018, 2019}
         await pilot.press("f", "space", "enter")  # china: the 1965 event only
+        await settle(pilot, lambda: marked_years() == {1965})
         assert marked_years() == {1965}
 
 
