@@ -20,6 +20,7 @@ from chiptui.tui.widgets.figures_panel import FiguresPanel
 from chiptui.tui.widgets.panel import Panel
 from chiptui.tui.widgets.panel_body import fit
 from chiptui.tui.widgets.quotes_panel import QuotesPanel
+from tests.settle import settle
 
 BUNDLED = load(bundled_timeline())
 
@@ -134,10 +135,12 @@ async def test_enter_on_a_quote_goes_to_the_event_it_speaks_about() -> None:
         quotes.focus()
         await pilot.press("enter")  # the nearest year's quote (2000): SMIC, then Document 18
         screen = app.screen
-        assert isinstance(screen, MainScreen) and screen.selected is not None
-        assert screen.selected.id == "smic-founded"
+        assert isinstance(screen, MainScreen)
+        await settle(pilot, lambda: screen.selected is not None and screen.selected.id != "kilby-first-ic")
+        assert screen.selected is not None and screen.selected.id == "smic-founded"
         assert quotes.has_focus
         await pilot.press("enter")  # the same quote's next event
+        await settle(pilot, lambda: screen.selected is not None and screen.selected.id != "smic-founded")
         assert screen.selected.id == "document-18"
 
 

@@ -62,11 +62,64 @@ def _host(text: str) -> str:
     return text
 
 
+USAGE = "chiptui [-h] [--version] [--data FILE] [--year YEAR] [--debug]\n               [COMMAND [ARGS ...]]"
+
+EPILOG = """\
+With no COMMAND, chiptui opens the explorer on the bundled timeline (or --data
+FILE). In the explorer, ? lists every key and q quits.
+
+examples:
+  chiptui                       the explorer on the bundled timeline
+  chiptui --year 2018           ... at 2018 (or the nearest year with events)
+  chiptui --data my.toml        ... on your own timeline
+  chiptui check my.toml         check a timeline: a summary, or every problem
+  chiptui export --format csv -o timeline.csv
+                                the timeline without the explorer (markdown,
+                                json or csv)
+  chiptui serve --port 0        the explorer in a web browser (needs the web
+                                extra: pip install 'chiptui[web]')
+  chiptui COMMAND --help        a command's own options
+
+exit status:
+  0    success
+  1    an internal fault (one line; --debug shows the traceback)
+  2    bad input or usage (every problem on standard error)
+  130  interrupted (Ctrl+C)
+
+environment:
+  CHIPTUI_DATA        the timeline file to open when --data is not given
+  CHIPTUI_STATE_DIR   where each file's place and bookmarks are kept (default:
+                      the user's state folder, e.g. ~/.local/state/chiptui)
+  CHIPTUI_CACHE_DIR   where checked copies of opened files are kept (default:
+                      the user's cache folder, e.g. ~/.cache/chiptui)
+  CHIPTUI_DEBUG       if set (e.g. CHIPTUI_DEBUG=1): as --debug
+  CHIPTUI_SERVER_PID  set by chiptui serve in each explorer it starts, so that
+                      one whose server was killed ends itself (not for users)
+  NO_COLOR            if set: no colours in the explorer
+"""
+
+
+def _options(*, data: bool) -> argparse.ArgumentParser:
+    """The options a command accepts after its name as well as before it. Their defaults are
+    SUPPRESS, so that one not given after the command keeps what was given before it."""
+    options = argparse.ArgumentParser(add_help=False)
+    if data:
+        options.add_argument(
+            "--data", metavar="FILE", default=argparse.SUPPRESS, help="timeline file (default as for chiptui)"
+        )
+    options.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show the traceback of an internal fault"
+    )
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chiptui",
+        usage=USAGE,
         description="Explore the chip industry's history, 1958–2019, from the keyboard.",
-        epilog="In the explorer, ? lists every key. CHIPTUI_DATA names a default data file; NO_COLOR is respected.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"chiptui {__version__}")
     parser.add_argument(
@@ -76,18 +129,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--year", metavar="YEAR", type=_year, help="start at the first event of YEAR (or the nearest year)"
     )
     parser.add_argument("--debug", action="store_true", help="show the traceback of an internal fault")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands (optional; without one, the explorer opens)", prog="chiptui"
+    )
     check = commands.add_parser(
         "check",
+        parents=[_options(data=True)],
         help="validate a timeline file; print a summary",
         description="Validate a timeline file and print a summary and warnings; exit 0 if it is good, "
         "2 with every problem if not.",
     )
     check.add_argument(
-        "file", nargs="?", metavar="FILE", help="the file to check (default: the one chiptui would open)"
+        "file", nargs="?", metavar="FILE", help="the file to check (default: --data, or the one chiptui would open)"
     )
     out = commands.add_parser(
         "export",
+        parents=[_options(data=False)],
         help="write the timeline as markdown, json or csv",
         description="Write the timeline without the explorer, citations included: markdown (a document by "
         "era), json (the data format's tables; --data loads it back) or csv (one row per event).",
@@ -97,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     web = commands.add_parser(
         "serve",
+        parents=[_options(data=False)],
         help="serve the explorer to a web browser (needs the web extra)",
         description="Serve the explorer over HTTP: each browser tab gets its own explorer. Listens on "
         "loopback unless --host says otherwise. Ctrl+C stops the server and every explorer it started. "

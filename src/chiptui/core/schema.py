@@ -134,6 +134,15 @@ def _parse_date(text: str) -> PartialDate:
 
 def date(value: object) -> PartialDate:
     if not isinstance(value, str):
+        import datetime  # only for a value that is already wrong
+
+        if isinstance(value, datetime.date):  # TOML reads a date typed without quotes as a date
+            day = value.date() if isinstance(value, datetime.datetime) else value
+            what = "a date and time" if isinstance(value, datetime.datetime) else "a date"
+            raise FieldError(
+                f"expected a date string, got {what} typed without quotes ({value.isoformat()}); "
+                f'put the date in quotes, as in date = "{day.isoformat()}"'
+            )
         raise FieldError(f'expected a date string like "2013-07-12", got {_type_name(value)}')
     try:
         return _parse_date(value)
