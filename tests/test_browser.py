@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from chiptui.cli import bundled_timeline
+from chiptui.core.loader import load
 from tests.serving import chiptui_server, own_timeline, wait_until
 
 HOOK = "this.terminal.open(e),"  # in textual-serve 1.1.3's static/js/textual.js
@@ -72,13 +74,15 @@ def test_the_explorer_in_a_browser(tmp_path: Path) -> None:
             wait_until(lambda: all(text in screen() for text in texts), timeout, f"{texts} on the page")
             return screen()
 
-        first = shows("event 1 of 66", "Kilby demonstrates the first integrated circuit", timeout=30)
+        events = load(bundled_timeline()).events
+        count = len(events)
+        first = shows(f"event 1 of {count}", events[0].title, timeout=30)
         assert "Timeline" in first and "Figures" in first and "Quotes" in first
         pixels = page.screenshot()
 
         page.focus(".xterm-helper-textarea")
         page.keyboard.press("End")
-        shows("event 66 of 66", "Big Fund, phase II")
+        shows(f"event {count} of {count}", events[-1].title[:30])
         for digit in "2014":
             page.keyboard.press(digit)
         shows("2014 · event", "National IC Industry Development Guideline")
