@@ -38,7 +38,7 @@ from chiptui.loader import load_document, read_bytes, rebuild
 from chiptui.model import Timeline
 
 _MAGIC = b"chiptui load cache 2\n"
-_DATA_LAYER = ("model.py", "schema.py", "loader.py", "cache.py")
+_DATA_LAYER = ("model.py", "schema.py", "loader.py", "fasttoml.py", "cache.py")
 _NAME_RE = re.compile(r"[0-9a-f]{16}\.pickle")
 _TEMPORARY_RE = re.compile(r"\.[0-9a-f]{16}\.pickle\.[A-Za-z0-9_]+\.tmp")
 PRUNE_AFTER = 30 * 24 * 3600.0  # seconds: a data file not opened for 30 days loses its copy

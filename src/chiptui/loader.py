@@ -14,12 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import attrs
-
-from chiptui import schema
+from chiptui import fasttoml, schema
 from chiptui.files import MAX_BYTES, Unreadable, read_regular
 from chiptui.locate import Lines, json_duplicate, json_lines, long_number, toml_lines
 from chiptui.model import Comparison, Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
+from chiptui.problems import DataError as DataError
+from chiptui.problems import Problem as Problem
+from chiptui.problems import did_you_mean, shown_key, unknown_key
 
 _JSON_START = re.compile(r"\s*\{")  # matched in place: no copy of a large file
 _TOML_AT_RE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
@@ -32,50 +33,6 @@ _RECORD_TYPES: dict[str, type[Any]] = {
     "quote": Quote,
     "comparison": Comparison,
 }
-
-
-@attrs.frozen
-class Problem:
-    """One thing wrong with a data file, located as precisely as the file allows."""
-
-    file: str
-    message: str
-    line: int | None = None
-    record: str | None = None
-    field: str | None = None
-
-    def __str__(self) -> str:
-        parts = [f"{self.file}:{self.line}" if self.line else self.file]
-        if self.record:
-            parts.append(self.record)
-        if self.field:
-            parts.append(f"field '{self.field}'")
-        parts.append(self.message)
-        return schema.strip_controls(": ".join(parts))  # a file's name or key never reaches the terminal raw
-
-
-class DataError(Exception):
-    """A data file that cannot be used; `problems` holds every reason."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only when something is wrong
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}"?' if close else ""
-
-
-def _shown_key(key: object) -> str:
-    return schema.strip_controls(repr(key))[:40]
-
-
-def _unknown_key(key: str, known: list[str]) -> str:
-    hint = did_you_mean(key, known)
-    return f"unknown key{hint}" if hint else f"unknown key; expected one of: {', '.join(known)}"
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
@@ -141,7 +98,7 @@ class _Checker:
     def top_level(self, document: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
         for key in document:
             if not isinstance(key, str):
-                self.problem(f"a key that is not text ({_shown_key(key)})", None)
+                self.problem(f"a key that is not text ({shown_key(key)})", None)
             elif key not in schema.TOP_LEVEL:
                 self.problem(f'unknown key "{key}"{did_you_mean(key, schema.TOP_LEVEL)}', key)
         version = document.get("schema")
@@ -198,9 +155,9 @@ class _Checker:
             for field, value in record.items():
                 convert = converters.get(field) if isinstance(field, str) else None
                 if convert is None:
-                    field = field if isinstance(field, str) else _shown_key(field)
+                    field = field if isinstance(field, str) else shown_key(field)
                     ok = False
-                    self.problem(_unknown_key(field, list(spec)), line, label, field)
+                    self.problem(unknown_key(field, list(spec)), line, label, field)
                     continue
                 try:
                     values[field] = convert(value)
@@ -264,9 +221,10 @@ def _too_long_number(text: str, shown: str) -> DataError:
 
 
 def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
-    """The parsed document and where its records are; a JSON file is one that starts with `{`."""
-    import tomllib  # here, not at the top: the explorer's cache hit (chiptui.cache) needs no parser
-
+    """The parsed document and where its records are; a JSON file is one that starts with `{`.
+    TOML is read by rtoml where `fasttoml` is sure it gives tomllib's document, else by tomllib,
+    whose errors (with line and column) are the messages. The parsers are imported here, not at
+    the top: the explorer's cache hit (chiptui.cache) needs none."""
     if _JSON_START.match(text):
         import json  # only for a JSON file
 
@@ -286,6 +244,11 @@ def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines
         if not isinstance(document, dict):
             raise DataError([Problem(shown, "expected a JSON object at the top")])
         return document, lambda: json_lines(text)
+    fast = fasttoml.read(text)  # None: tomllib decides
+    if fast is not None:
+        return fast, lambda: toml_lines(text)
+    import tomllib
+
     try:
         return tomllib.loads(text), lambda: toml_lines(text)
     except tomllib.TOMLDecodeError as error:
