@@ -10,13 +10,15 @@ lint:
 	$(PY) -m ruff format --check $(CODE)
 	$(PY) -m ruff check $(CODE)
 	$(PY) -m mypy
+	$(dir $(PY))lint-imports
 
 test:
 	$(PY) -m pytest
 
-# After a deliberate change to the screens: update, then LOOK at every changed SVG.
+# After a deliberate change to the screens: update (in one process, so that syrupy sees every
+# snapshot), then LOOK at every changed SVG.
 snapshots:
-	$(PY) -m pytest tests/test_snapshots.py --snapshot-update
+	$(PY) -m pytest -n 0 tests/test_snapshots.py --snapshot-update
 
 screenshot:
 	$(PY) scripts/screenshot.py

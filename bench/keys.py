@@ -22,8 +22,8 @@ KEYS = ["down", "pagedown", "end", "home", "right", "right_square_bracket", "yea
 
 
 async def measure(path: str, repeat: int) -> dict[str, float]:
-    from chiptui.app import make_app
-    from chiptui.loader import load
+    from chiptui.core.loader import load
+    from chiptui.tui.app import make_app
 
     timeline = load(path)
     app = make_app(timeline)

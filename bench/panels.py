@@ -15,14 +15,14 @@ import asyncio
 import statistics
 import time
 
-from chiptui.app import make_app
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
-from chiptui.screens.main import MainScreen
-from chiptui.widgets.event_panel import EventPanel
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.panel import Panel
-from chiptui.widgets.quotes_panel import QuotesPanel
+from chiptui.core.loader import load
+from chiptui.tui.app import make_app
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.event_panel import EventPanel
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.panel import Panel
+from chiptui.tui.widgets.quotes_panel import QuotesPanel
 
 
 async def measure(size: tuple[int, int], rounds: int) -> dict[str, list[float]]:

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Static
 
-STYLE = Path(__file__).resolve().parent.parent / "src" / "chiptui" / "app.tcss"
+STYLE = Path(__file__).resolve().parent.parent / "src" / "chiptui" / "tui" / "app.tcss"
 
 
 class Shape(App[None]):

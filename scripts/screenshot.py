@@ -8,9 +8,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from chiptui.app import make_app
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
+from chiptui.core.loader import load
+from chiptui.tui.app import make_app
 
 OUT = Path(__file__).resolve().parents[1] / "docs"
 

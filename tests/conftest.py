@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from chiptui.loader import load
-from chiptui.model import Timeline
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.core.settings import settings
 
 DATA = Path(__file__).parent / "data"
 
@@ -96,6 +97,14 @@ def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("CHIPTUI_CACHE_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(state_folder: Path, cache_folder: Path) -> Iterator[None]:
+    """chiptui reads its CHIPTUI_* settings once: each test reads them again, with its own folders."""
+    settings.cache_clear()
+    yield
+    settings.cache_clear()
 
 
 @pytest.fixture

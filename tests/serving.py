@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import attrs
@@ -96,6 +96,7 @@ def chiptui_server(data: Path) -> Iterator[Served]:
     )
     assert process.stdout is not None
     output: list[str] = []
+    reader: threading.Thread | None = None
     try:
         with selectors.DefaultSelector() as selector:
             selector.register(process.stdout, selectors.EVENT_READ)
@@ -114,4 +115,8 @@ def chiptui_server(data: Path) -> Iterator[Served]:
             process.kill()
             process.wait()
         for pid, _ in processes_with(str(data)):
-            os.kill(pid, signal.SIGKILL)
+            with suppress(ProcessLookupError):  # it may end between the look and the kill
+                os.kill(pid, signal.SIGKILL)
+        if reader is not None:
+            reader.join(START_TIMEOUT)  # the pipe ends once the server and its apps have gone
+        process.stdout.close()

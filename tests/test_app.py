@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from chiptui.app import ChipApp, make_app
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load, parse
-from chiptui.model import Timeline
-from chiptui.screens.main import MainScreen
-from chiptui.widgets.event_panel import EventPanel
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.quotes_panel import QuotesPanel
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.loader import load, parse
+from chiptui.core.model import Timeline
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.event_panel import EventPanel
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.quotes_panel import QuotesPanel
+from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.conftest import DATA, VALID
 
 

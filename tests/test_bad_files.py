@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chiptui import cli
-from chiptui.loader import DataError, parse
+from chiptui.core.loader import DataError, parse
 from tests.conftest import VALID
 
 FIGURE = VALID[VALID.index("[[figure]]") : VALID.index("[[quote]]")]

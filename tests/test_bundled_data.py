@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
-from chiptui.model import Event, Figure, Quote, Speaker, Timeline
+from chiptui.core.loader import load
+from chiptui.core.model import Event, Figure, Quote, Speaker, Timeline
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_e04aa16af7e83ea5.txt"
 
@@ -55,7 +55,9 @@ def test_one_unit_per_series(timeline: Timeline) -> None:
 def test_missing_years_stay_missing(timeline: Timeline) -> None:
     imports = {f.year for f in timeline.figures if f.series == "cn-ic-imports"}
     assert 2014 not in imports and 2015 not in imports
-    assert {f.year for f in timeline.figures if f.series == "world-semi-sales"} == set(range(2009, 2020))
+    assert {f.year for f in timeline.figures if f.series == "world-semi-sales"} == set(range(1990, 2020))
+    derived = [f for f in timeline.figures if f.note and f.note.startswith("derived")]
+    assert derived and all(f.approx for f in derived)
 
 
 def test_the_interviews_figures_for_2018(timeline: Timeline) -> None:

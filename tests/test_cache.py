@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from chiptui import cache
-from chiptui.app import make_app
-from chiptui.cache import cache_file, load_cached, open_cached
 from chiptui.cli import bundled_timeline
-from chiptui.loader import DataError, load
-from chiptui.model import Timeline
+from chiptui.core import cache
+from chiptui.core.cache import cache_file, load_cached, open_cached
+from chiptui.core.loader import DataError, load
+from chiptui.core.model import Timeline
+from chiptui.core.settings import settings
+from chiptui.tui.app import make_app
 from tests.conftest import DATA, VALID
 
 
@@ -144,12 +145,14 @@ def test_an_unwritable_or_unusable_cache_folder_is_no_cache(tmp_path: Path, monk
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("CHIPTUI_CACHE_DIR", str(blocker / "cache"))  # cannot be made
+    settings.cache_clear()
     assert load_cached(path, "timeline.toml") == load(path)
     assert load_cached(path, "timeline.toml") == load(path)
     folder = tmp_path / "read-only"
     folder.mkdir()
     folder.chmod(0o500)  # (root may write here anyway: the folder above covers that)
     monkeypatch.setenv("CHIPTUI_CACHE_DIR", str(folder))
+    settings.cache_clear()
     try:
         assert load_cached(path, "timeline.toml") == load(path)
         assert not any(p.name.endswith(".tmp") for p in folder.iterdir())

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from chiptui import __version__, cli
+from chiptui.core.settings import settings
 from tests.conftest import DATA, VALID
 
 Write = Callable[..., Path]
@@ -116,6 +117,7 @@ def test_internal_fault_exits_1_without_traceback(
 
     monkeypatch.setattr(cli, "load", broken)
     monkeypatch.delenv("CHIPTUI_DEBUG", raising=False)
+    settings.cache_clear()
     assert cli.main(["check"]) == 1
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err
@@ -131,7 +133,7 @@ def test_a_crashed_app_gives_a_nonzero_exit(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    monkeypatch.setattr("chiptui.app.make_app", lambda timeline, **options: Crashed())
+    monkeypatch.setattr("chiptui.tui.app.make_app", lambda timeline, **options: Crashed())
     assert cli.main(["--data", str(DATA / "small.toml")]) == 1
 
 

@@ -14,8 +14,9 @@ import pytest
 
 from chiptui import cli
 from chiptui.cli import bundled_timeline
-from chiptui.export import export
-from chiptui.loader import load, parse
+from chiptui.core.export import export
+from chiptui.core.loader import load, parse
+from chiptui.core.settings import settings
 from tests.conftest import DATA
 
 BUNDLED = load(bundled_timeline())
@@ -154,6 +155,7 @@ def test_debug_shows_the_traceback_of_an_internal_fault(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(cli, "load", broken)
     monkeypatch.delenv("CHIPTUI_DEBUG", raising=False)
+    settings.cache_clear()
     with pytest.raises(RuntimeError):
         cli.main(["--debug", "check"])
 

@@ -6,21 +6,22 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import SelectionList, Static
 
-from chiptui.app import ChipApp, make_app
-from chiptui.loader import load
-from chiptui.model import Timeline
-from chiptui.screens.detail import DetailScreen
-from chiptui.screens.filter import FilterScreen
-from chiptui.screens.help import HelpScreen
-from chiptui.screens.main import MainScreen
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.panel_body import PanelBody
-from chiptui.widgets.prompts import SearchBar, YearPrompt
-from chiptui.widgets.quotes_panel import QuotesPanel
-from chiptui.widgets.ruler import YearRuler
-from chiptui.widgets.status import StatusLine
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.screens.detail import DetailScreen
+from chiptui.tui.screens.filter import FilterScreen
+from chiptui.tui.screens.help import HelpScreen
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.panel_body import PanelBody
+from chiptui.tui.widgets.prompts import SearchBar, YearPrompt
+from chiptui.tui.widgets.quotes_panel import QuotesPanel
+from chiptui.tui.widgets.ruler import YearRuler
+from chiptui.tui.widgets.status import StatusLine
+from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.conftest import DATA
+from tests.settle import settle
 
 
 def main(app: ChipApp) -> MainScreen:
@@ -215,6 +216,7 @@ async def test_the_ruler_counts_only_the_filtered_events(small: Timeline) -> Non
 
         assert marked_years() == {1958, 1965, 1978, 2013, 2018, 2019}
         await pilot.press("f", "space", "enter")  # china: the 1965 event only
+        await settle(pilot, lambda: marked_years() == {1965})
         assert marked_years() == {1965}
 
 
@@ -223,12 +225,12 @@ async def test_keys_typed_faster_than_the_screen_lands_them_in_the_prompts(small
     async with app.run_test(size=(120, 40)) as pilot:
         for key, char in [("slash", "/"), ("t", "t"), ("h", "h"), ("i", "i")]:
             app.post_message(events.Key(key, char))  # queued together, as a terminal delivers them
-        await pilot.pause()
+        await settle(pilot, lambda: app.screen.query_one(SearchBar).value == "thi")
         assert app.screen.query_one(SearchBar).value == "thi"
         await pilot.press("escape")
         for key in "1978":
             app.post_message(events.Key(key, key))
-        await pilot.pause()
+        await settle(pilot, lambda: selected(app) == "ev-1978")
         assert selected(app) == "ev-1978"
 
 

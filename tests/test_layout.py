@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Footer
 
-from chiptui.app import make_app
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
-from chiptui.model import Timeline
-from chiptui.screens.main import MainScreen
-from chiptui.view import Filter
-from chiptui.widgets.event_panel import EventPanel
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.quotes_panel import QuotesPanel
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.core.view import Filter
+from chiptui.tui.app import make_app
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.event_panel import EventPanel
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.quotes_panel import QuotesPanel
+from chiptui.tui.widgets.timeline_list import TimelineList
+
+BUNDLED = load(bundled_timeline())  # immutable: every test may share it
+THEME_PARTS = 4  # the theme sweep runs as this many tests, so that parallel workers share it
 
 
 async def test_every_size_shows_the_timeline_and_the_event() -> None:
-    app = make_app(load(bundled_timeline()), start_year=2018)
+    app = make_app(BUNDLED, start_year=2018)
     async with app.run_test(size=(120, 40)) as pilot:
         for size in [(120, 40), (80, 24), (60, 20), (40, 12), (200, 60), (120, 40)]:
             await pilot.resize_terminal(*size)
@@ -32,12 +36,14 @@ async def test_every_size_shows_the_timeline_and_the_event() -> None:
         assert app.return_code is None
 
 
-async def test_every_builtin_theme_draws_every_screen(small: Timeline) -> None:
+@pytest.mark.parametrize("part", range(THEME_PARTS))
+async def test_every_builtin_theme_draws_every_screen(small: Timeline, part: int) -> None:
+    """Each part takes every THEME_PARTS-th theme: together, the parts draw every theme."""
     app = make_app(small)
     async with app.run_test(size=(100, 30)) as pilot:
         themes = sorted(app.available_themes)
-        assert "chiptui" in themes and "textual-light" in themes
-        for theme in themes:
+        assert "chiptui" in themes and "textual-light" in themes and len(themes) >= THEME_PARTS
+        for theme in themes[part::THEME_PARTS]:
             app.theme = theme
             await pilot.press("slash", "e", "enter", "f")
             await pilot.pause()
@@ -48,7 +54,7 @@ async def test_every_builtin_theme_draws_every_screen(small: Timeline) -> None:
 
 
 async def test_the_cursor_stays_in_sight_when_the_terminal_shrinks() -> None:
-    app = make_app(load(bundled_timeline()), start_year=2018)
+    app = make_app(BUNDLED, start_year=2018)
     async with app.run_test(size=(120, 40)) as pilot:
         timeline = app.screen.query_one(TimelineList)
         for size in [(40, 12), (60, 20), (200, 60), (40, 12)]:
@@ -61,7 +67,7 @@ async def test_the_cursor_stays_in_sight_when_the_terminal_shrinks() -> None:
 
 
 async def test_panels_hidden_in_a_small_terminal_catch_up_when_shown_again() -> None:
-    app = make_app(load(bundled_timeline()), start_year=2018)
+    app = make_app(BUNDLED, start_year=2018)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
@@ -75,7 +81,7 @@ async def test_panels_hidden_in_a_small_terminal_catch_up_when_shown_again() -> 
 
 async def test_a_focused_panel_hidden_by_a_small_terminal_gives_focus_to_the_timeline() -> None:
     """Keys must not go to a panel no one can see; the footer's palette hint comes back too."""
-    app = make_app(load(bundled_timeline()), start_year=2013)
+    app = make_app(BUNDLED, start_year=2013)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("tab", "tab")
         assert isinstance(app.focused, FiguresPanel)
@@ -90,7 +96,7 @@ async def test_a_focused_panel_hidden_by_a_small_terminal_gives_focus_to_the_tim
 
 
 async def test_a_filter_chosen_while_the_side_panels_are_hidden_shows_when_they_come_back() -> None:
-    app = make_app(load(bundled_timeline()), start_year=2018)
+    app = make_app(BUNDLED, start_year=2018)
     async with app.run_test(size=(120, 40)) as pilot:
         quotes = app.screen.query_one(QuotesPanel)
         assert "Zhao Weiguo" in " ".join(str(quotes.body.render()).split())
@@ -109,7 +115,7 @@ async def test_a_filter_chosen_while_the_side_panels_are_hidden_shows_when_they_
 
 
 async def test_a_prompt_closing_does_not_give_focus_back_to_a_hidden_panel() -> None:
-    app = make_app(load(bundled_timeline()), start_year=2013)
+    app = make_app(BUNDLED, start_year=2013)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("tab", "tab", "1")  # the year prompt opens from the figures panel
         await pilot.resize_terminal(60, 20)  # and the panel is hidden behind it

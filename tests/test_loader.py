@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chiptui.loader import DataError, Problem, load
+from chiptui.core.loader import DataError, Problem, load
 from tests.conftest import VALID
 
 Write = Callable[..., Path]

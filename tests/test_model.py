@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chiptui.model import Event, PartialDate, Timeline
+from chiptui.core.model import Event, PartialDate, Timeline
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_index_for_year_is_the_first_event_of_the_nearest_year(small: Timeline, 
 
 @given(st.integers(1000, 9999))
 def test_index_for_year_is_never_farther_than_any_other_event(year: int) -> None:
-    from chiptui.loader import load
+    from chiptui.core.loader import load
     from tests.conftest import DATA
 
     timeline = load(DATA / "small.toml")

@@ -10,16 +10,17 @@ from textual.content import Content
 from textual.visual import Visual
 from textual.widgets import Static
 
-from chiptui.app import ChipApp, make_app
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
-from chiptui.model import Timeline
-from chiptui.screens.detail import DetailScreen
-from chiptui.screens.main import MainScreen
-from chiptui.widgets.figures_panel import FiguresPanel
-from chiptui.widgets.panel import Panel
-from chiptui.widgets.panel_body import fit
-from chiptui.widgets.quotes_panel import QuotesPanel
+from chiptui.core.loader import load
+from chiptui.core.model import Timeline
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.screens.detail import DetailScreen
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.panel import Panel
+from chiptui.tui.widgets.panel_body import fit
+from chiptui.tui.widgets.quotes_panel import QuotesPanel
+from tests.settle import settle
 
 BUNDLED = load(bundled_timeline())
 
@@ -63,11 +64,11 @@ async def test_a_year_without_figures_or_quotes_offers_the_nearest() -> None:
     app = make_app(BUNDLED, start_year=1958)
     async with app.run_test(size=(160, 50)):
         figures, quotes = text(app, FiguresPanel), text(app, QuotesPanel)
-        assert "No figures for 1958. The nearest year with figures: 2009" in figures
-        assert "226.3 USD bn" in figures
+        assert "No figures for 1958. The nearest year with figures: 1990" in figures
+        assert "50.5 USD bn" in figures
         assert "No quotes about this event. None about 1958 either." in quotes
-        assert "The nearest year with quotes: 1966" in quotes
-        assert "1958 is outside this series (2009–2019)" in figures
+        assert "The nearest year with quotes: 2000" in quotes
+        assert "1958 is outside this series (1990–2019)" in figures
 
 
 async def test_the_interview_numbers_compare_on_one_scale_with_shares() -> None:
@@ -92,9 +93,9 @@ async def test_series_in_one_unit_share_a_scale() -> None:
     app = make_app(BUNDLED, start_year=2018)
     async with app.run_test(size=(160, 50)):
         shown = lines(app, FiguresPanel)
-        start = shown.index("World semiconductor sales · USD bn · 2009–2019")
+        start = shown.index("World semiconductor sales · USD bn · 1990–2019")
         world = next(line for line in shown[start:] if line.startswith("▶2018"))
-        start = shown.index("China IC imports · USD bn · 2011–2019")
+        start = shown.index("China IC imports · USD bn · 2004–2019")
         imports = next(line for line in shown[start:] if line.startswith("▶2018"))
 
         def length(row: str) -> float:
@@ -104,8 +105,9 @@ async def test_series_in_one_unit_share_a_scale() -> None:
 
         assert abs(length(imports) / length(world) - 312.06 / 468.8) < 0.03
         assert "· no figure" in "\n".join(shown[start : start + 8])  # 2014 and 2015 stay missing
-        titles = [line for line in shown if line.endswith(("–2019", "–2018", "–2015", " · 2018"))]
-        assert titles[-1].startswith("unigroup-deals")  # the one series not covering 2018 comes last
+        spans = [line.rsplit(" · ", 1)[1] for line in shown if " · USD bn · " in line or " · CNY bn · " in line]
+        covers = [int(span[:4]) <= 2018 <= int(span[-4:]) for span in spans]
+        assert len(spans) >= 5 and covers == sorted(covers, reverse=True)  # series not covering 2018, if any, come last
 
 
 async def test_enter_on_a_figure_opens_it_in_full() -> None:
@@ -131,13 +133,15 @@ async def test_enter_on_a_quote_goes_to_the_event_it_speaks_about() -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         quotes = app.screen.query_one(QuotesPanel)
         quotes.focus()
-        await pilot.press("enter")  # the nearest year's quote: 1966, then 1978
+        await pilot.press("enter")  # the nearest year's quote (2000): SMIC, then Document 18
         screen = app.screen
-        assert isinstance(screen, MainScreen) and screen.selected is not None
-        assert screen.selected.id == "cultural-revolution"
+        assert isinstance(screen, MainScreen)
+        await settle(pilot, lambda: screen.selected is not None and screen.selected.id != "kilby-first-ic")
+        assert screen.selected is not None and screen.selected.id == "smic-founded"
         assert quotes.has_focus
         await pilot.press("enter")  # the same quote's next event
-        assert screen.selected.id == "reform-opening"
+        await settle(pilot, lambda: screen.selected is not None and screen.selected.id != "smic-founded")
+        assert screen.selected.id == "document-18"
 
 
 async def test_arrows_move_between_quotes_and_long_quotes_are_whole(small: Timeline) -> None:
@@ -196,3 +200,28 @@ async def test_a_panel_draws_each_line_as_the_whole_text_would_be_drawn(size: tu
                 assert [body.render_line(y) for y in range(len(body.lines))] == whole
                 assert body.get_content_height(body.size, body.size, width) == len(whole)
             await pilot.press("down")
+
+
+async def test_a_mouse_selection_is_drawn_and_copied_as_the_whole_text_would_be() -> None:
+    """With text selected, each line the body draws is the line of the whole text drawn with that
+    selection, and the selected text is the text's own."""
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = make_app(BUNDLED, start_year=2018, theme="chiptui")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for panel in app.screen.query(Panel):
+            body = panel.body
+            selection = Selection(Offset(3, 1), Offset(7, 4))
+            app.screen.selections = {body: selection}
+            await pilot.pause()
+            width = body.size.width
+            whole = Visual.to_strips(body, body.visual, width, None, body.visual_style)
+            assert [body.render_line(y) for y in range(len(body.lines))] == whole
+            assert body.get_selection(selection) == (selection.extract(body.text.plain), "\n")
+            app.screen.selections = {}
+            await pilot.pause()
+            plain = Visual.to_strips(body, body.visual, width, None, body.visual_style)
+            assert plain != whole  # the selection was drawn, and now it is gone
+            assert [body.render_line(y) for y in range(len(body.lines))] == plain

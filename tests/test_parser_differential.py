@@ -1,4 +1,4 @@
-"""rtoml, where the loader uses it (chiptui.fasttoml), gives tomllib's document: the same values,
+"""rtoml, where the loader uses it (chiptui.core.fasttoml), gives tomllib's document: the same values,
 types, nesting and key order, on random valid TOML texts of the data format's shape. Where the
 two may differ (TOML 1.1, times of day, CRLF in multi-line strings), tomllib reads the file; on
 random invalid texts both refuse, and the loader's message is tomllib's, with its line and column."""
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chiptui import fasttoml, loader
-from chiptui.loader import DataError
+from chiptui.core import fasttoml, loader
+from chiptui.core.loader import DataError
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "timeline.toml"
 BARE_RE = re.compile(r"[A-Za-z0-9_-]+")

@@ -7,15 +7,16 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from chiptui.app import ChipApp, make_app
-from chiptui.loader import load
-from chiptui.screens.bookmarks import BookmarksScreen
-from chiptui.screens.main import MainScreen
-from chiptui.screens.tour import TourScreen
-from chiptui.state import State, load_state, save_state, state_file
-from chiptui.widgets.ruler import YearRuler
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.loader import load
+from chiptui.core.state import State, load_state, save_state, state_file
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.screens.bookmarks import BookmarksScreen
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.screens.tour import TourScreen
+from chiptui.tui.widgets.ruler import YearRuler
+from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.conftest import DATA, VALID
+from tests.settle import settle
 
 
 def copy_small(folder: Path) -> Path:
@@ -54,7 +55,7 @@ async def test_a_damaged_state_file_is_set_aside_with_a_notice(tmp_path: Path, s
     state_file(path).write_text('{"event": [1, 2', encoding="utf-8")
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot, lambda: bool(app._notifications))  # the notice comes once the app has started
         assert selected(app) == "ev-1958"
         messages = [n.message for n in app._notifications]
         assert any("could not be read" in m for m in messages), messages

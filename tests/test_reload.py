@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from chiptui.app import make_app
-from chiptui.loader import load
-from chiptui.screens.main import MainScreen
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.loader import load
+from chiptui.tui.app import make_app
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.conftest import DATA
 
 

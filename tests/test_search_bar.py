@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from textual import events
 
-from chiptui.app import ChipApp, make_app
-from chiptui.model import Timeline
-from chiptui.widgets.prompts import SearchBar
-from chiptui.widgets.timeline_list import TimelineList
+from chiptui.core.model import Timeline
+from chiptui.tui.app import ChipApp, make_app
+from chiptui.tui.widgets.prompts import SearchBar
+from chiptui.tui.widgets.timeline_list import TimelineList
+from tests.settle import settle
 from tests.test_finding import selected, status
 
 Burst = list[tuple[str, str | None] | events.Paste]
@@ -29,12 +30,12 @@ async def test_a_query_typed_in_one_write_with_enter_or_escape_is_whole(small: T
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         send(app, [("slash", "/"), *typed("dated to"), ("enter", "\r"), ("n", "n")])
-        await pilot.pause()
+        await settle(pilot, lambda: selected(app) == "ev-1978")
         bar = app.screen.query_one(SearchBar)
         assert bar.value == "dated to" and not bar.display  # n was not typed into the bar
         assert selected(app) == "ev-1978" and "3 of 3" in status(app)  # Enter to match 2, n to 3
         send(app, [("slash", "/"), *typed("dated to"), ("escape", "\x1b"), ("n", "n")])
-        await pilot.pause()
+        await settle(pilot, lambda: not app.screen.query_one(SearchBar).display and status(app) == "")
         assert app.screen.query_one(TimelineList).search is None and status(app) == ""
         assert selected(app) == "ev-1978" and bar.value == "" and not bar.display
 
@@ -43,11 +44,11 @@ async def test_editing_keys_and_pastes_in_one_write_keep_their_place(small: Time
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         send(app, [("slash", "/"), *typed("dated tox"), ("backspace", None), ("enter", "\r"), events.Paste("xyz")])
-        await pilot.pause()
+        await settle(pilot, lambda: "2 of 3" in status(app))
         bar = app.screen.query_one(SearchBar)
         assert bar.value == "dated to" and "2 of 3" in status(app)  # Backspace before Enter; no paste after it
         send(app, [("slash", "/"), ("home", None), ("left", None), *typed("x"), ("escape", "\x1b")])
-        await pilot.pause()
+        await settle(pilot, lambda: status(app) == "")
         assert selected(app) == "ev-1965" and status(app) == ""  # ← edited the bar, it moved no year
 
 

@@ -16,8 +16,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from chiptui import serve
 from chiptui.cli import main
+from chiptui.web import serve
 from tests.serving import Served, chiptui_server, own_timeline, wait_until
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and /proc")

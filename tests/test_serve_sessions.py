@@ -1,4 +1,4 @@
-"""One tab's app (`chiptui.serve.AppSession`) on its own: stopping it before, while and after
+"""One tab's app (`chiptui.web.serve.AppSession`) on its own: stopping it before, while and after
 it starts, and stopping an app that reads nothing and ignores quit and SIGTERM."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual_serve.download_manager import DownloadManager
 
-from chiptui import serve
+from chiptui.web import serve
 from tests.serving import alive
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups")

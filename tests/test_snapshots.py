@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from chiptui.app import ChipApp, make_app
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
+from chiptui.core.loader import load
+from chiptui.tui.app import ChipApp, make_app
 from tests.conftest import DATA
 
 SnapCompare = Any

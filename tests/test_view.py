@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chiptui.cli import bundled_timeline
-from chiptui.loader import load
-from chiptui.model import Era, Timeline
-from chiptui.view import Filter, Search, View
+from chiptui.core.loader import load
+from chiptui.core.model import Era, Timeline
+from chiptui.core.view import Filter, Search, View
 
 BUNDLED = load(bundled_timeline())
 REGIONS = sorted(BUNDLED.regions())

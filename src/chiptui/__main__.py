@@ -1,5 +1,20 @@
+"""`chiptui` and `python -m chiptui`: the command line, and nothing that can fail before it.
+
+The entry point imports the command line itself, so a Ctrl+C that arrives while Python is still
+importing it (the first tenth of a second) ends chiptui quietly, as it does later.
+"""
+
 import sys
 
-from chiptui.cli import main
 
-sys.exit(main())
+def main() -> int:
+    try:
+        from chiptui.cli import main as command_line
+
+        return command_line()
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

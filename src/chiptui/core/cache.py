@@ -1,0 +1,181 @@
+"""The explorer's load cache: a parsed data file kept in the user's cache folder, so that opening
+the same file again skips parsing it. No Textual here.
+
+One cache file per data file (named by a hash of its full path), holding a key and the pickled
+document: the plain dicts, lists, strings and numbers the parser made. The key is a hash of the
+data file's bytes, chiptui's version, the Python version and the size and time of chiptui's
+data-layer modules, so any change to the file or to chiptui is a miss, and the miss replaces the
+cache file. Only a good file's document is ever cached.
+
+Nothing read from the cache is trusted: the document is checked again by the loader, exactly as a
+document parsed from the file is (every type, every text cleaned, every reference), and one that
+fails any check is a miss. Unpickling makes no class at all (see `_Unpickler`), so a cache file
+planted by someone else can at worst be refused. A missing, unreadable, damaged, truncated or
+foreign cache file is a miss (and is replaced); a cache folder that cannot be made or written is
+skipped. Pruning removes only files with chiptui's own names and header.
+
+Parsing TOML is most of a load's time, so a hit still saves most of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from chiptui import __version__
+from chiptui.core import model
+from chiptui.core.files import MAX_BYTES, open_regular
+from chiptui.core.loader import load_document, read_bytes, rebuild
+from chiptui.core.model import Timeline
+from chiptui.core.settings import settings
+
+_MAGIC = b"chiptui load cache 2\n"
+_DATA_LAYER = (
+    "model.py",
+    "records.py",
+    "schema.py",
+    "loader.py",
+    "fasttoml.py",
+    "checks.py",
+    "problems.py",
+    "locate.py",
+    "files.py",
+    "cache.py",
+)
+_NAME_RE = re.compile(r"[0-9a-f]{16}\.pickle")
+_TEMPORARY_RE = re.compile(r"\.[0-9a-f]{16}\.pickle\.[A-Za-z0-9_]+\.tmp")
+PRUNE_AFTER = 30 * 24 * 3600.0  # seconds: a data file not opened for 30 days loses its copy
+
+
+def cache_folder() -> Path:
+    """`CHIPTUI_CACHE_DIR`, else the platform's user cache folder for chiptui."""
+    chosen = settings().cache_dir
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("chiptui"))
+
+
+def cache_file(data: Path) -> Path:
+    """The cache file of one data file: named by a hash of its full path."""
+    name = hashlib.sha256(str(data.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return cache_folder() / f"{name}.pickle"
+
+
+def _key(data: bytes) -> bytes:
+    """What a cached timeline must have been made from: these bytes, by this chiptui and Python."""
+    digest = hashlib.sha256(data)
+    here = Path(model.__file__).parent
+    made_by = [__version__, sys.version, str(pickle.HIGHEST_PROTOCOL)]
+    for name in _DATA_LAYER:  # an edited checkout (the same version) must not read old classes
+        try:
+            stat = (here / name).stat()
+            made_by.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            made_by.append(f"{name}:?")
+    digest.update("\n".join(made_by).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest().encode("ascii") + b"\n"
+
+
+class _Unpickler(pickle.Unpickler):
+    """Makes plain data only: dicts, lists, strings, numbers. Any class at all is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"the load cache holds no classes: {module}.{name}")
+
+
+def _read(path: Path, key: bytes) -> dict[str, Any] | None:
+    """The cached document if the cache file holds one made under `key`, else None (never raises)."""
+    try:
+        with open_regular(path, 4 * MAX_BYTES) as file:
+            if file.read(len(_MAGIC) + len(key)) != _MAGIC + key:
+                return None
+            document = _Unpickler(file).load()
+    except Exception:  # noqa: BLE001 - missing, unreadable, damaged, truncated, not a file: all a miss
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def _ours(path: Path) -> bool:
+    """A cache file of chiptui's own: its name, and its header."""
+    if not _NAME_RE.fullmatch(path.name):
+        return False
+    try:
+        with path.open("rb") as file:
+            return file.read(len(_MAGIC) - 2) == _MAGIC[:-2]  # any version of the header
+    except OSError:
+        return False
+
+
+def _prune(folder: Path) -> None:
+    """Remove chiptui's copies of data files not opened for PRUNE_AFTER, and its temporary files
+    left by a writer that was killed (an hour old: a writer at work right now keeps its own).
+    Any other file in the folder, whatever its name or age, is left alone."""
+    now = time.time()
+    for old in folder.iterdir():
+        with suppress(OSError):
+            status = old.lstat()
+            if not stat.S_ISREG(status.st_mode):
+                continue
+            if (_TEMPORARY_RE.fullmatch(old.name) and status.st_mtime < now - 3600.0) or (
+                status.st_mtime < now - PRUNE_AFTER and _ours(old)
+            ):
+                old.unlink()
+
+
+def _write(path: Path, key: bytes, document: dict[str, Any]) -> None:
+    """Replace the cache file whole through a temporary file and a rename; any failure is no cache."""
+    try:
+        payload = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _prune(path.parent)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except Exception:  # noqa: BLE001 - an unwritable folder, or a document pickle cannot hold
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:  # no fsync: a cache lost to a crash is only a miss
+            file.write(_MAGIC + key)
+            file.write(payload)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def open_cached(path: Path, shown: str) -> tuple[Timeline, Callable[[], None] | None]:
+    """As `loader.load(path, shown)` (the same DataError for a file that is not good), from the
+    cache when this file's bytes were loaded before. On a miss, also what caches the fresh load:
+    the explorer calls it after its first frame."""
+    data = read_bytes(path, shown)
+    key = _key(data)
+    where = cache_file(path)
+    cached = _read(where, key)
+    if cached is not None:
+        try:
+            timeline = rebuild(cached, data, shown)
+        except Exception:  # noqa: BLE001 - a document that fails any check is no cache
+            pass
+        else:
+            with suppress(OSError):
+                os.utime(where)  # opened now: not to be pruned
+            return timeline, None
+    timeline, document = load_document(data, shown)
+    return timeline, lambda: _write(where, key, document)
+
+
+def load_cached(path: Path, shown: str) -> Timeline:
+    """As `open_cached`, caching a fresh load before it returns."""
+    timeline, store = open_cached(path, shown)
+    if store is not None:
+        store()
+    return timeline

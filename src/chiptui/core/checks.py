@@ -1,0 +1,156 @@
+"""The checks of one parsed document, record by record: every problem of a file is collected, with
+the line of its record's table header, its record, its field. No Textual."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+from chiptui.core import schema
+from chiptui.core.locate import Lines
+from chiptui.core.problems import Problem, did_you_mean
+
+
+def _shown_key(key: object) -> str:
+    return schema.strip_controls(repr(key))[:40]
+
+
+def _unknown_key(key: str, known: list[str]) -> str:
+    hint = did_you_mean(key, known)
+    return f"unknown key{hint}" if hint else f"unknown key; expected one of: {', '.join(known)}"
+
+
+# Where a problem is: a top-level key's name, a record as (table, index), or nowhere. Lines are
+# only worked out when there is a problem to report, so a good file never pays for them.
+Where = str | tuple[str, int] | None
+
+
+class _Row(NamedTuple):  # one per record: a tuple is the cheapest to make
+    values: dict[str, Any]
+    label: str
+    where: Where
+    ok: bool
+
+
+class Checker:
+    def __init__(self, shown: str, find_lines: Callable[[], Lines]) -> None:
+        self.shown = shown
+        self._find_lines = find_lines
+        self._lines: Lines | None = None
+        self.problems: list[Problem] = []
+        self.ids: dict[str, tuple[str, Where]] = {}
+
+    def line(self, where: Where) -> int | None:
+        """The line of a record's [[table]] header, or of a top-level key (else its first table)."""
+        if where is None:
+            return None
+        if self._lines is None:
+            self._lines = self._find_lines()
+        headers, keys = self._lines
+        if isinstance(where, tuple):
+            name, index = where
+            found = headers.get(name, [])
+            return found[index] if index < len(found) else keys.get(name)
+        first = headers.get(where)
+        return keys.get(where) or (first[0] if first else None)
+
+    def problem(self, message: str, where: Where, record: str | None = None, field: str | None = None) -> None:
+        self.problems.append(Problem(self.shown, message, self.line(where), record, field))
+
+    def top_level(self, document: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+        for key in document:
+            if not isinstance(key, str):
+                self.problem(f"a key that is not text ({_shown_key(key)})", None)
+            elif key not in schema.TOP_LEVEL:
+                self.problem(f'unknown key "{key}"{did_you_mean(key, schema.TOP_LEVEL)}', key)
+        version = document.get("schema")
+        if version is None:
+            self.problem(f"missing 'schema'; expected schema = {schema.SCHEMA_VERSION} at the top", None)
+        elif isinstance(version, bool) or not isinstance(version, int):
+            self.problem(f"'schema' must be a whole number, got {version!r}", "schema")
+        elif version > schema.SCHEMA_VERSION:
+            self.problem(
+                f"schema {version} is newer than this chiptui understands (up to "
+                f"{schema.SCHEMA_VERSION}); upgrade chiptui to read this file",
+                "schema",
+            )
+        elif version < 1:
+            self.problem(f"schema {version} does not exist; expected schema = {schema.SCHEMA_VERSION}", "schema")
+        title = "chiptui"
+        if "title" in document:
+            try:
+                title = schema.line_text(document["title"])
+            except schema.FieldError as error:
+                self.problem(str(error), "title", field="title")
+        tour: tuple[str, ...] = ()
+        if "tour" in document:
+            try:
+                tour = tuple(str(i) for i in schema.event_ids(document["tour"]))
+            except schema.FieldError as error:
+                self.problem(str(error), "tour", field="tour")
+        return title, tour
+
+    def table(self, document: dict[str, Any], name: str) -> list[_Row]:
+        """Check each record of `[[name]]`; return each with the fields that passed."""
+        raw = document.get(name, [])
+        if not isinstance(raw, list):
+            self.problem(f"expected an array of tables, written [[{name}]]", name)
+            return []
+        good = []
+        spec = schema.TABLES[name]
+        required = [field for field, (_, needed) in spec.items() if needed]
+        converters = {field: convert for field, (convert, _) in spec.items()}
+        for index, record in enumerate(raw):
+            line: Where = (name, index)
+            if not isinstance(record, dict):
+                self.problem(
+                    f"expected a table, written [[{name}]], got {type(record).__name__}", line, f"{name} #{index + 1}"
+                )
+                continue
+            record_id = record.get("id")
+            ok_id = isinstance(record_id, str) and schema.SLUG_RE.fullmatch(record_id)
+            label = f'{name} "{record_id}"' if ok_id else f"{name} #{index + 1}"
+            if ok_id:
+                self._claim(str(record_id), label, line)
+            values: dict[str, Any] = {}
+            ok = True
+            for field, value in record.items():
+                convert = converters.get(field) if isinstance(field, str) else None
+                if convert is None:
+                    field = field if isinstance(field, str) else _shown_key(field)
+                    ok = False
+                    self.problem(_unknown_key(field, list(spec)), line, label, field)
+                    continue
+                try:
+                    values[field] = convert(value)
+                except schema.FieldError as error:
+                    ok = False
+                    self.problem(str(error), line, label, field)
+            for field in required:
+                if field not in record:
+                    ok = False
+                    self.problem("is missing; this field is required", line, label, field)
+            good.append(_Row(values, label, line, ok))
+        return good
+
+    def _claim(self, record_id: str, label: str, line: Where) -> None:
+        if record_id in self.ids:
+            first, first_where = self.ids[record_id]
+            first_line = self.line(first_where)
+            where = f" (line {first_line})" if first_line else ""
+            self.problem(
+                f'duplicate id "{record_id}": already used by {first}{where}; ids must be unique in the file',
+                line,
+                label,
+                "id",
+            )
+        else:
+            self.ids[record_id] = (label, line)
+
+    def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
+        prefix = f"{kind} "
+        for ref in refs:
+            owner = self.ids.get(ref, ("", None))[0]
+            if not owner.startswith(prefix):  # only now list the ids of that kind, for "did you mean"
+                known = [i for i, (other, _) in self.ids.items() if other.startswith(prefix)]
+                self.problem(f'no {kind} has the id "{ref}"{did_you_mean(ref, known)}', line, label, field)

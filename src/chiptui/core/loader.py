@@ -1,0 +1,253 @@
+"""Read a timeline file: every check of the data format, every problem reported at once.
+
+`load(path)` returns a `Timeline` or raises `DataError` listing each problem with the
+file, the line of the record's table header, the record, the field and what is wrong.
+Nothing half-loaded is ever returned.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from chiptui.core import fasttoml, schema
+from chiptui.core.checks import Checker, Where
+from chiptui.core.files import MAX_BYTES, Unreadable, read_regular
+from chiptui.core.locate import Lines, json_duplicate, json_lines, long_number, toml_lines
+from chiptui.core.model import Comparison, Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
+from chiptui.core.problems import DataError, Problem, did_you_mean
+
+__all__ = ["DataError", "Problem", "build", "did_you_mean", "load", "load_bytes", "load_document", "parse", "rebuild"]
+
+_JSON_START = re.compile(r"\s*\{")  # matched in place: no copy of a large file
+_TOML_AT_RE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
+_RECORD_TYPES: dict[str, type[Any]] = {
+    "source": Source,
+    "speaker": Speaker,
+    "era": Era,
+    "event": Event,
+    "figure": Figure,
+    "quote": Quote,
+    "comparison": Comparison,
+}
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes, or DataError saying why it cannot be read (only a regular file is read,
+    at most MAX_BYTES, and never by waiting on a pipe or a device)."""
+    try:
+        return read_regular(path, MAX_BYTES)
+    except Unreadable as error:
+        message = str(error)
+        if message.startswith("is a folder"):
+            message = "is a folder, not a timeline file"
+        raise DataError([Problem(shown, message)]) from None
+
+
+def decode(data: bytes, shown: str) -> str:
+    """The file's text, or DataError saying why it is not UTF-8."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        message = f"is not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"
+        raise DataError([Problem(shown, message, line=line)]) from None
+
+
+def _before(end: PartialDate, start: PartialDate) -> bool:
+    """Whether `end` is earlier than `start`, compared at the coarser of the two precisions."""
+    size = min(len(end.iso()), len(start.iso()))
+    return end.iso()[:size] < start.iso()[:size]
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key is given twice (json.loads would keep only the last)."""
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        raise _DuplicateKey()
+    return document
+
+
+def _too_long_number(text: str, shown: str) -> DataError:
+    """A number too long for Python to read (over 4,300 digits): no figure could hold it."""
+    found = long_number(text)
+    line, key = found if found else (None, None)
+    message = "a number of more than 4,300 digits; no figure can hold it (the largest is about 1.8e308)"
+    return DataError([Problem(shown, message, line, field=key)])
+
+
+def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
+    """The parsed document and where its records are; a JSON file is one that starts with `{`.
+    TOML is read by rtoml where `fasttoml` is sure it gives tomllib's document, else by tomllib,
+    whose errors (with line and column) are the messages. The parsers are imported here, not at
+    the top: the explorer's cache hit (chiptui.core.cache) needs none."""
+    if _JSON_START.match(text):
+        import json  # only for a JSON file
+
+        try:
+            document = json.loads(text, object_pairs_hook=_unique_keys)
+        except json.JSONDecodeError as error:
+            message = f"JSON syntax error at column {error.colno}: {error.msg}"
+            raise DataError([Problem(shown, message, error.lineno)]) from None
+        except _DuplicateKey:
+            key, line = json_duplicate(text) or ("?", None)
+            message = f'the key "{key}" is given twice in one object; JSON keys must be unique'
+            raise DataError([Problem(shown, message, line, field=key)]) from None
+        except RecursionError:
+            raise DataError([Problem(shown, "JSON nested too deeply")]) from None
+        except ValueError:  # the digits limit of int()
+            raise _too_long_number(text, shown) from None
+        if not isinstance(document, dict):
+            raise DataError([Problem(shown, "expected a JSON object at the top")])
+        return document, lambda: json_lines(text)
+    fast = fasttoml.read(text)  # None: tomllib decides
+    if fast is not None:
+        return fast, lambda: toml_lines(text)
+    import tomllib
+
+    try:
+        return tomllib.loads(text), lambda: toml_lines(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_AT_RE.match(str(error))
+        if match:
+            message = f"TOML syntax error at column {match[3]}: {match[1]}"
+            raise DataError([Problem(shown, message, int(match[2]))]) from None
+        raise DataError([Problem(shown, f"TOML syntax error: {error}")]) from None
+    except RecursionError:
+        raise DataError([Problem(shown, "TOML nested too deeply")]) from None
+    except ValueError:  # the digits limit of int()
+        raise _too_long_number(text, shown) from None
+
+
+def lines_of(text: str) -> Callable[[], Lines]:
+    """What finds the records' lines in `text` (JSON or TOML), for a document parsed from it."""
+    return (lambda: json_lines(text)) if _JSON_START.match(text) else (lambda: toml_lines(text))
+
+
+def parse(text: str, shown: str) -> Timeline:
+    """Check and build a Timeline from TOML (or exported JSON) text; `shown` names the file in messages."""
+    document, lines = _document(text, shown)
+    return build(document, shown, lines)
+
+
+def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines]) -> Timeline:
+    """Check a parsed document (plain dicts, lists, strings and numbers) and build its Timeline;
+    `lines` finds where its records are, for the messages. Every check of the format is here, so
+    a document from anywhere (the file, the load cache) is checked the same way."""
+    checker = Checker(shown, lines)
+    title, tour = checker.top_level(document)
+    tables = {name: checker.table(document, name) for name in schema.TABLES}
+
+    units: dict[str, tuple[str, str, Where]] = {}
+    for row in tables["event"]:
+        values, label, line = row.values, row.label, row.where
+        checker.references(values.get("sources", ()), "source", line, label, "sources")
+        if "end" in values and "date" in values and _before(values["end"], values["date"]):
+            message = (
+                f"{values['end'].iso()} is before the date {values['date'].iso()}; expected an end on or after the date"
+            )
+            checker.problem(message, line, label, "end")
+    for row in (*tables["speaker"], *tables["era"]):
+        checker.references(row.values.get("sources", ()), "source", row.where, row.label, "sources")
+    for row in tables["era"]:
+        values = row.values
+        if "end" in values and "start" in values and values["end"] < values["start"]:
+            message = f"{values['end']} is before the start {values['start']}; expected end >= start"
+            checker.problem(message, row.where, row.label, "end")
+    for row in tables["figure"]:
+        values, label, line = row.values, row.label, row.where
+        checker.references(values.get("sources", ()), "source", line, label, "sources")
+        series, unit = values.get("series"), values.get("unit")
+        if series is None or unit is None:
+            continue
+        first = units.setdefault(series, (unit, label, line))
+        if first[0] != unit:
+            message = (
+                f'unit "{unit}" differs from "{first[0]}" of {first[1]} (line {checker.line(first[2])}) '
+                f'in series "{series}"; expected one unit per series'
+            )
+            checker.problem(message, line, label, "unit")
+    for row in tables["quote"]:
+        values, label, line = row.values, row.label, row.where
+        checker.references(values.get("sources", ()), "source", line, label, "sources")
+        if "speaker" in values:
+            checker.references([values["speaker"]], "speaker", line, label, "speaker")
+        checker.references(values.get("events", ()), "event", line, label, "events")
+    checker.references(tour, "event", "tour", None, "tour")
+    figure_units: dict[str, str] = {
+        row.values["id"]: row.values["unit"] for row in tables["figure"] if "id" in row.values and "unit" in row.values
+    }
+    for row in tables["comparison"]:
+        values, label, line = row.values, row.label, row.where
+        ids = list(values.get("figures", ()))
+        checker.references(ids, "figure", line, label, "figures")
+        if "figures" in values and len(ids) < 2:
+            checker.problem("has one figure; expected two or more to compare", line, label, "figures")
+        if "whole" in values:
+            checker.references([values["whole"]], "figure", line, label, "whole")
+        comparison_units = {figure_units[i] for i in [*ids, values.get("whole", "")] if i in figure_units}
+        if len(comparison_units) > 1:
+            shown = ", ".join(f'"{u}"' for u in sorted(comparison_units))
+            checker.problem(f"the figures have different units ({shown}); expected one unit", line, label, "figures")
+
+    if checker.problems:
+        raise DataError(sorted(checker.problems, key=lambda p: p.line or 0))
+    built = {name: [_RECORD_TYPES[name](**row.values) for row in rows] for name, rows in tables.items()}
+    return Timeline(
+        title=title,
+        sources={s.id: s for s in built["source"]},
+        speakers={s.id: s for s in built["speaker"]},
+        eras=built["era"],
+        events=built["event"],
+        figures=built["figure"],
+        quotes=built["quote"],
+        tour=tour,
+        comparisons=built["comparison"],
+    )
+
+
+def load(path: Path | str, shown: str | None = None) -> Timeline:
+    """Load and check a timeline file; raise DataError with every problem found."""
+    path = Path(path)
+    shown = shown or str(path)
+    return load_bytes(read_bytes(path, shown), shown)
+
+
+def load_bytes(data: bytes, shown: str) -> Timeline:
+    """Check a timeline file's bytes (as `load` does once it has read them)."""
+    return load_document(data, shown)[0]
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """A load makes many objects and frees none: cycle collection would only rescan them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def load_document(data: bytes, shown: str) -> tuple[Timeline, dict[str, Any]]:
+    """As `load_bytes`, with the parsed document the timeline was built from (for the cache)."""
+    text = decode(data, shown)
+    with _no_collection():
+        document, lines = _document(text, shown)
+        return build(document, shown, lines), document
+
+
+def rebuild(document: dict[str, Any], data: bytes, shown: str) -> Timeline:
+    """A document kept from an earlier load of `data`, checked again exactly as a fresh one is."""
+    with _no_collection():
+        return build(document, shown, lambda: lines_of(decode(data, shown))())

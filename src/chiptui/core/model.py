@@ -1,0 +1,235 @@
+"""The timeline: one immutable collection of the records (chiptui.core.records) and the queries
+the screens need.
+
+Plain frozen values and one immutable collection; nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from chiptui.core.records import (
+    MONTHS,
+    Comparison,
+    Era,
+    Event,
+    Figure,
+    PartialDate,
+    Quote,
+    QuoteKind,
+    Source,
+    Speaker,
+    number_text,
+)
+
+__all__ = [
+    "MONTHS",
+    "Comparison",
+    "Era",
+    "Event",
+    "Figure",
+    "PartialDate",
+    "Quote",
+    "QuoteKind",
+    "Source",
+    "Speaker",
+    "Timeline",
+    "first_of_nearest_year",
+    "number_text",
+]
+
+
+def first_of_nearest_year(years: Sequence[int], year: int) -> int | None:
+    """In sorted `years`, the first place of `year`, or of the nearest year there (earlier on a tie)."""
+    if not years:
+        return None
+    at = bisect.bisect_left(years, year)
+    if at < len(years) and years[at] == year:
+        return at
+    if at == len(years):
+        return bisect.bisect_left(years, years[-1])
+    if at == 0:
+        return 0
+    before, after = years[at - 1], years[at]
+    return bisect.bisect_left(years, before if year - before <= after - year else after)
+
+
+def _sorted_eras(eras: Iterable[Era]) -> tuple[Era, ...]:
+    return tuple(sorted(eras, key=lambda era: (era.start, era.end)))
+
+
+def _sorted_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """Date order; a year-only date before the dated events of its year; file order on ties."""
+    return tuple(sorted(events, key=lambda event: event.date.key))
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Timeline:
+    """Everything one data file holds, events in date order, with the queries screens use."""
+
+    title: str
+    sources: dict[str, Source]
+    speakers: dict[str, Speaker]
+    eras: tuple[Era, ...] = attrs.field(converter=_sorted_eras)
+    events: tuple[Event, ...] = attrs.field(converter=_sorted_events)
+    figures: tuple[Figure, ...] = attrs.field(converter=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(converter=tuple)
+    tour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    comparisons: tuple[Comparison, ...] = attrs.field(default=(), converter=tuple)
+    _event_years: tuple[int, ...] = attrs.field(init=False, repr=False)
+    _date_width: int = attrs.field(init=False, repr=False)
+    _figure_years: tuple[int, ...] = attrs.field(init=False, repr=False)
+    _figures_by_year: dict[int, tuple[Figure, ...]] = attrs.field(init=False, repr=False)
+    _quotes_by_event: dict[str, tuple[Quote, ...]] = attrs.field(init=False, repr=False)
+    _series: dict[str, tuple[Figure, ...]] = attrs.field(init=False, repr=False)
+    _figures_by_id: dict[str, Figure] = attrs.field(init=False, repr=False)
+    _quote_years: tuple[int, ...] = attrs.field(init=False, repr=False)
+    _quotes_about_year: dict[int, tuple[Quote, ...]] = attrs.field(init=False, repr=False)
+    _event_index: dict[str, int] = attrs.field(init=False, repr=False)
+    _search_texts: list[str] = attrs.field(init=False, factory=list, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_event: dict[str, list[Quote]] = {}
+        for quote in self.quotes:
+            for event_id in quote.events:
+                by_event.setdefault(event_id, []).append(quote)
+        figures: dict[int, list[Figure]] = {}
+        for figure in self.figures:
+            figures.setdefault(figure.year, []).append(figure)
+        series: dict[str, list[Figure]] = {}
+        for figure in self.figures:
+            if figure.series:
+                series.setdefault(figure.series, []).append(figure)
+        event_years = {event.id: event.year for event in self.events}
+        about: dict[int, list[Quote]] = {}
+        for quote in self.quotes:
+            years = {*quote.years, *(event_years[e] for e in quote.events if e in event_years)}
+            for year in sorted(years):
+                about.setdefault(year, []).append(quote)
+        object.__setattr__(self, "_quotes_about_year", {k: tuple(v) for k, v in about.items()})
+        object.__setattr__(self, "_event_index", {event.id: i for i, event in enumerate(self.events)})
+        object.__setattr__(self, "_series", {k: tuple(sorted(v, key=lambda f: f.year)) for k, v in series.items()})
+        object.__setattr__(self, "_figures_by_id", {figure.id: figure for figure in self.figures})
+        object.__setattr__(self, "_quote_years", tuple(sorted(about)))
+        in_order: list[int] = []
+        widest = 4
+        for event in self.events:  # one plain loop: years in order, and the widest date label
+            date = event.date
+            in_order.append(date.year)
+            width = (11 if date.day >= 10 else 10) if date.day is not None else 8 if date.month is not None else 4
+            widest = max(widest, width + 2 if event.circa else width)  # "c.12 Sep 1958"
+        object.__setattr__(self, "_event_years", tuple(in_order))
+        object.__setattr__(self, "_date_width", widest)
+        object.__setattr__(self, "_figure_years", tuple(sorted(figures)))
+        object.__setattr__(self, "_figures_by_year", {y: tuple(f) for y, f in figures.items()})
+        object.__setattr__(self, "_quotes_by_event", {k: tuple(v) for k, v in by_event.items()})
+
+    def date_width(self) -> int:
+        """The width of the widest event date as the timeline shows it ("c.12 Sep 1958": 13)."""
+        return self._date_width
+
+    def event_years(self) -> tuple[int, ...]:
+        """Each event's year, in the events' order."""
+        return self._event_years
+
+    def index_for_year(self, year: int) -> int | None:
+        """The first event of `year`, or of the nearest year that has events (earlier on a tie)."""
+        return first_of_nearest_year(self._event_years, year)
+
+    def figures_for_year(self, year: int) -> tuple[Figure, ...]:
+        return self._figures_by_year.get(year, ())
+
+    def nearest_figure_year(self, year: int) -> int | None:
+        """The year nearest `year` that has figures (the earlier one on a tie)."""
+        years = self._figure_years
+        if not years:
+            return None
+        return min(years, key=lambda y: (abs(y - year), y))
+
+    def series(self) -> dict[str, tuple[Figure, ...]]:
+        """Each series' figures in year order (figures without a series are in none)."""
+        return self._series
+
+    def figure(self, figure_id: str) -> Figure | None:
+        return self._figures_by_id.get(figure_id)
+
+    def previous_in_series(self, figure: Figure) -> Figure | None:
+        """The figure of the same series for the nearest earlier year, if any."""
+        earlier = [f for f in self._series.get(figure.series or "", ()) if f.year < figure.year]
+        return earlier[-1] if earlier else None
+
+    def comparisons_for_year(self, year: int) -> tuple[Comparison, ...]:
+        """Comparisons with a figure from `year`."""
+        return tuple(
+            c for c in self.comparisons if any((f := self.figure(i)) is not None and f.year == year for i in c.figures)
+        )
+
+    def event_index(self, event_id: str) -> int | None:
+        return self._event_index.get(event_id)
+
+    def event_by_id(self, event_id: str) -> Event | None:
+        index = self._event_index.get(event_id)
+        return None if index is None else self.events[index]
+
+    def quotes_about_year(self, year: int) -> tuple[Quote, ...]:
+        """Quotes that name `year` or speak about an event of that year."""
+        return self._quotes_about_year.get(year, ())
+
+    def quote_years(self) -> tuple[int, ...]:
+        """The years quotes speak about, in order."""
+        return self._quote_years
+
+    def nearest_quote_year(self, year: int) -> int | None:
+        """The year nearest `year` that some quote speaks about (the earlier one on a tie)."""
+        years = self._quote_years
+        return min(years, key=lambda y: (abs(y - year), y)) if years else None
+
+    def quotes_for_event(self, event_id: str) -> tuple[Quote, ...]:
+        return self._quotes_by_event.get(event_id, ())
+
+    def speakers_by_event(self) -> dict[str, frozenset[str]]:
+        """Who is quoted about each event."""
+        by_event: dict[str, set[str]] = {}
+        for quote in self.quotes:
+            for event_id in quote.events:
+                by_event.setdefault(event_id, set()).add(quote.speaker)
+        return {event_id: frozenset(speakers) for event_id, speakers in by_event.items()}
+
+    def search_texts(self) -> list[str]:
+        """Per event, casefolded: title, text, tags, what the article said, the correction and the
+        quotes about it. Built on first use, then kept."""
+        if len(self._search_texts) != len(self.events):
+            texts = self._search_texts
+            texts.clear()
+            for event in self.events:
+                parts = [event.title, event.text, *event.tags, event.seed_says or "", event.correction or ""]
+                for quote in self._quotes_by_event.get(event.id, ()):
+                    parts.extend((quote.text, quote.seed_says or "", quote.correction or ""))
+                texts.append("\n".join(parts).casefold())
+        return self._search_texts
+
+    def span(self) -> tuple[int, int] | None:
+        """The first and last year of the events and eras."""
+        years = [y for era in self.eras for y in (era.start, era.end)]
+        if self._event_years:
+            years.extend((self._event_years[0], max(self._event_years)))
+        return (min(years), max(years)) if years else None
+
+    def regions(self) -> Counter[str]:
+        """How many events each region has."""
+        return Counter(event.region for event in self.events if event.region)
+
+    def tags(self) -> Counter[str]:
+        """How many events carry each tag."""
+        return Counter(tag for event in self.events for tag in event.tags)
+
+    def eras_for_year(self, year: int) -> tuple[Era, ...]:
+        return tuple(era for era in self.eras if era.covers(year))

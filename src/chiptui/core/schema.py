@@ -1,0 +1,300 @@
+"""The data format's tables and fields, and how one field's value is checked.
+
+Pure functions: each converter returns the clean value or raises `FieldError`
+with what is wrong and what was expected.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from chiptui.core.model import PartialDate
+
+SCHEMA_VERSION = 1
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Terminal control characters, bidi overrides, and lone surrogates (not text: they cannot be
+# written as UTF-8, and `surrogateescape` turns them into raw bytes, C1 controls among them).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+LINE_MAX = 2_000  # characters in a one-line field (a title, a name, a URL)
+TEXT_MAX = 100_000  # characters in a text field: about 40 pages
+LARGEST = 1.7976931348623157e308  # the largest number a figure can hold
+
+TOP_LEVEL = ("schema", "title", "tour", "source", "speaker", "era", "event", "figure", "quote", "comparison")
+
+
+class FieldError(ValueError):
+    """A field's value is wrong; the message says what was expected."""
+
+
+def strip_controls(text: str) -> str:
+    """`text` on one line, without terminal control characters or bidi overrides (for messages);
+    a lone surrogate (a file name's undecodable byte) shows as �."""
+    return _CONTROL_RE.sub("", _SURROGATE_RE.sub("\ufffd", text.replace("\t", " ").replace("\n", " ")))
+
+
+def _clean(text: str) -> bool:
+    """Nothing to clean: every character printable (controls and bidi overrides are not), no
+    space at either end. One C-speed pass; anything else takes the slow path."""
+    return text.isprintable() and not text[0].isspace() and not text[-1].isspace()
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str:
+    """Drop terminal control characters; tabs become spaces; single-line text loses newlines."""
+    if text and _clean(text):
+        return text  # the common case
+    text = text.replace("\t", " ")
+    if not multiline:
+        text = text.replace("\r\n", " ").replace("\n", " ")
+    return _CONTROL_RE.sub("", text).strip()
+
+
+def brief(value: object, most: int = 40) -> str:
+    """A value as a message shows it: its repr, cut to `most` characters (an integer of thousands
+    of digits, or a long string, is not repeated whole)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+    shown = repr(value)
+    return shown if len(shown) <= most else shown[: most - 1] + "…"
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    names = {int: "an integer", float: "a number", str: "a string"}
+    name = names.get(type(value))
+    if name is not None:
+        return f"{name} ({brief(value)})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
+
+
+def _visible(text: str) -> bool:
+    """Whether `text` has a character that shows: a letter, digit, mark of punctuation or symbol
+    (not only spaces, zero-width or format characters)."""
+    import unicodedata
+
+    return any(unicodedata.category(char)[0] in "LNPS" for char in text)
+
+
+def _string(value: object, *, multiline: bool = False) -> str:
+    limit = TEXT_MAX if multiline else LINE_MAX
+    if type(value) is str and value and len(value) <= limit and _clean(value):
+        return value  # the common case: text with nothing to clean
+    if not isinstance(value, str):
+        raise FieldError(f"expected a string, got {_type_name(value)}")
+    if len(value) > limit:
+        kind = "text" if multiline else "one-line"
+        raise FieldError(f"is {len(value):,} characters long; the most a {kind} field takes is {limit:,}")
+    if surrogate := _SURROGATE_RE.search(value):
+        raise FieldError(
+            f"has a lone surrogate (U+{ord(surrogate[0]):04X}), which is not text; "
+            "check the file's \\u escapes (a character outside the BMP is a pair: \\ud83d\\ude00)"
+        )
+    text = clean_text(value, multiline=multiline)
+    if not text:
+        raise FieldError("is empty; expected some text")
+    if not (text.isascii() or _visible(text)):
+        raise FieldError("has no visible characters (only spaces, zero-width or format characters); expected some text")
+    return text
+
+
+def line_text(value: object) -> str:
+    return _string(value)
+
+
+def long_text(value: object) -> str:
+    return _string(value, multiline=True)
+
+
+def slug(value: object) -> str:
+    if not isinstance(value, str):
+        raise FieldError(f"expected a string id, got {_type_name(value)}")
+    if not value:
+        raise FieldError('is empty; expected an id like "spreadtrum-deal"')
+    if not SLUG_RE.fullmatch(value):
+        shown = clean_text(value) or "?"
+        raise FieldError(
+            f'"{shown}" is not a valid id; expected lowercase letters, digits and "-", starting with a letter or digit'
+        )
+    return value
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date(text: str) -> PartialDate:
+    return PartialDate.parse(text)  # dates repeat in a large file; a PartialDate is immutable
+
+
+def date(value: object) -> PartialDate:
+    if not isinstance(value, str):
+        import datetime  # only for a value that is already wrong
+
+        if isinstance(value, datetime.date):  # TOML reads a date typed without quotes as a date
+            day = value.date() if isinstance(value, datetime.datetime) else value
+            what = "a date and time" if isinstance(value, datetime.datetime) else "a date"
+            raise FieldError(
+                f"expected a date string, got {what} typed without quotes ({value.isoformat()}); "
+                f'put the date in quotes, as in date = "{day.isoformat()}"'
+            )
+        raise FieldError(f'expected a date string like "2013-07-12", got {_type_name(value)}')
+    try:
+        return _parse_date(value)
+    except ValueError as error:
+        shown = clean_text(value) or "?"
+        raise FieldError(f'"{shown}" is not a real date: {error}') from None
+
+
+def year(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(f"expected a year (a whole number), got {_type_name(value)}")
+    if not 1000 <= value <= 9999:
+        raise FieldError(f"year {brief(value)} is outside 1000-9999")
+    return value
+
+
+def number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldError(f"expected a number, got {_type_name(value)}")
+    if isinstance(value, int) and not -LARGEST <= value <= LARGEST:  # compared exactly, never converted
+        raise FieldError(f"is {brief(value)}; the largest a figure can hold is about 1.8e308")
+    if not math.isfinite(value):
+        raise FieldError(f"expected a finite number, got {value}")
+    return float(value)
+
+
+def boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"expected true or false, got {_type_name(value)}")
+    return value
+
+
+def quote_kind(value: object) -> str:
+    if value not in ("direct", "paraphrase"):
+        shown = clean_text(value) if isinstance(value, str) else _type_name(value)
+        raise FieldError(f'"{shown}" is not a kind; expected "direct" or "paraphrase"')
+    return str(value)
+
+
+def _list_of(
+    item: Callable[[object], object],
+    what: str,
+    *,
+    at_least_one: str = "",
+    fast: Callable[[list[Any]], bool] | None = None,
+) -> Callable[[object], tuple[object, ...]]:
+    def convert(value: object) -> tuple[object, ...]:
+        if fast is not None and type(value) is list and value and fast(value):
+            return tuple(value)  # every item already good: checked in one pass
+        if not isinstance(value, list):
+            raise FieldError(f"expected a list of {what}, got {_type_name(value)}")
+        if at_least_one and not value:
+            raise FieldError(f"is empty; expected at least one {at_least_one}")
+        items = []
+        for position, element in enumerate(value, 1):
+            try:
+                items.append(item(element))
+            except FieldError as error:
+                raise FieldError(f"item {position}: {error}") from None
+        return tuple(items)
+
+    return convert
+
+
+def _all_slugs(items: list[Any]) -> bool:
+    return all(type(item) is str for item in items) and all(map(SLUG_RE.fullmatch, items))
+
+
+def _all_clean(items: list[Any]) -> bool:
+    return all(type(item) is str and item and _clean(item) for item in items)
+
+
+source_ids = _list_of(slug, "source ids", at_least_one="source id", fast=_all_slugs)
+event_ids = _list_of(slug, "event ids", fast=_all_slugs)
+figure_ids = _list_of(slug, "figure ids", fast=_all_slugs)
+tags = _list_of(line_text, "tags", fast=_all_clean)
+years = _list_of(year, "years")
+
+Converter = Callable[[object], object]
+# table -> field -> (converter, required)
+_COMMON: dict[str, tuple[Converter, bool]] = {
+    "seed_says": (long_text, False),
+    "correction": (long_text, False),
+}
+TABLES: dict[str, dict[str, tuple[Converter, bool]]] = {
+    "source": {
+        "id": (slug, True),
+        "title": (line_text, True),
+        "publisher": (line_text, False),
+        "date": (date, False),
+        "url": (line_text, False),
+        "note": (long_text, False),
+        **_COMMON,
+    },
+    "speaker": {
+        "id": (slug, True),
+        "name": (line_text, True),
+        "name_zh": (line_text, False),
+        "role": (line_text, False),
+        "sources": (source_ids, False),
+        **_COMMON,
+    },
+    "era": {
+        "id": (slug, True),
+        "title": (line_text, True),
+        "start": (year, True),
+        "end": (year, True),
+        "summary": (long_text, False),
+        "sources": (source_ids, False),
+        **_COMMON,
+    },
+    "event": {
+        "id": (slug, True),
+        "date": (date, True),
+        "end": (date, False),
+        "circa": (boolean, False),
+        "title": (line_text, True),
+        "text": (long_text, True),
+        "region": (slug, False),
+        "tags": (tags, False),
+        "sources": (source_ids, True),
+        **_COMMON,
+    },
+    "figure": {
+        "id": (slug, True),
+        "series": (slug, False),
+        "label": (line_text, True),
+        "year": (year, True),
+        "value": (number, True),
+        "unit": (line_text, True),
+        "approx": (boolean, False),
+        "sources": (source_ids, True),
+        "note": (long_text, False),
+        **_COMMON,
+    },
+    "quote": {
+        "id": (slug, True),
+        "speaker": (slug, True),
+        "date": (date, True),
+        "kind": (quote_kind, True),
+        "text": (long_text, True),
+        "events": (event_ids, False),
+        "years": (years, False),
+        "sources": (source_ids, True),
+        **_COMMON,
+    },
+    "comparison": {
+        "id": (slug, True),
+        "title": (line_text, True),
+        "figures": (figure_ids, True),
+        "whole": (slug, False),
+        "note": (long_text, False),
+        **_COMMON,
+    },
+}

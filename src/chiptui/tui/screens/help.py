@@ -1,0 +1,105 @@
+"""`?`: every key, read from the bindings themselves so the list cannot drift from what the keys do."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+from chiptui.tui.widgets.panel import Panel
+from chiptui.tui.widgets.timeline_list import TimelineList
+
+KEY_WIDTH = 18
+
+
+SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}  # panels never scroll sideways
+
+
+def bindings_of(node_type: type[DOMNode], *, inherited: bool = True) -> list[Binding]:
+    """The bindings a class declares (and inherits), a subclass's winning for the same key."""
+    by_key: dict[str, Binding] = {}
+    for cls in reversed(node_type.__mro__) if inherited else [node_type]:
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            by_key[binding.key] = binding
+    return [b for b in by_key.values() if b.description and not b.system and b.action not in SIDEWAYS]
+
+
+def key_rows(app: App[Any], bindings: list[Binding]) -> list[tuple[str, str]]:
+    """One row per action and description, with every key that does it: `↓ j  Next`; a long run of
+    keys for one action (the digits) shows as its first and last."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for binding in bindings:
+        rows.setdefault((binding.action.split("(")[0], binding.description), []).append(app.get_key_display(binding))
+    return [(" ".join(keys) if len(keys) < 5 else f"{keys[0]} … {keys[-1]}", what) for (_, what), keys in rows.items()]
+
+
+def help_content(app: App[Any], main: Screen[Any]) -> Content:
+    sections = [
+        ("The timeline", bindings_of(TimelineList, inherited=False)),
+        ("Finding a moment (from any panel)", bindings_of(type(main), inherited=False)),
+        ("In a focused panel", bindings_of(Panel)),
+        ("Anywhere", [*bindings_of(Screen), *bindings_of(type(app))]),
+    ]
+    lines: list[Content] = []
+    for title, bindings in sections:
+        lines.append(Content.styled(title, "bold $text-primary"))
+        for keys, description in key_rows(app, bindings):
+            lines.append(Content.assemble((keys.ljust(KEY_WIDTH), "bold $text-accent"), description))
+        lines.append(Content(""))
+    palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
+    lines += [
+        Content.styled("The command palette", "bold $text-primary"),
+        Content.assemble(
+            (palette.ljust(KEY_WIDTH), "bold $text-accent"),
+            "type part of an event's title, an era, a year, a speaker or a quote; ⏎ jumps there. "
+            "It also has the themes, the keys panel and quit.",
+        ),
+        Content(""),
+        Content.styled("Typing a year", "bold $text-primary"),
+        Content(
+            "Any digit opens “Go to year: 19__”. The fourth digit jumps to the first event of that year, "
+            "or of the nearest year that has events (a note says which). Backspace edits, Esc cancels."
+        ),
+    ]
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        #help-body {
+            width: 90%;
+            max-width: 96;
+            height: 90%;
+            border: heavy $primary;
+            border-title-color: $text-primary;
+            background: $surface;
+            padding: 0 1;
+            scrollbar-size-vertical: 1;
+        }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark", "dismiss", "Close", key_display="Esc", id="help.close"),
+    ]
+
+    def __init__(self, main: Screen[Any]) -> None:
+        super().__init__()
+        self.main = main
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys"
+            body.border_subtitle = "↑ ↓ scroll · Esc or ? closes"
+            yield Static(help_content(self.app, self.main), markup=False, id="help-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()

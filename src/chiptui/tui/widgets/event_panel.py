@@ -1,0 +1,25 @@
+"""The selected event in full: date at its precision, text, tags, eras, corrections, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from textual.content import Content
+
+from chiptui.core.model import Event, Timeline
+from chiptui.tui.widgets.panel import Block, Panel
+from chiptui.tui.widgets.render import event_content
+
+
+def event_blocks(timeline: Timeline, event: Event | None, width: int) -> list[Block]:
+    if event is None:
+        return [Content("No event selected." if timeline.events else "This timeline has no events.")]
+    return [event_content(timeline, event)]
+
+
+class EventPanel(Panel):
+    PANEL_TITLE = "Event"
+
+    def describe(self) -> Callable[[int], Sequence[Block]]:
+        return partial(event_blocks, self.timeline, self.selected)

@@ -1,0 +1,78 @@
+"""What the speakers said about the selected event, then about its year (or the nearest year with
+quotes, labelled so); a speaker filter narrows it. Enter on a quote goes to the event it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from textual.content import Content
+from textual.reactive import reactive
+
+from chiptui.core.model import Event, Quote, Timeline
+from chiptui.core.view import Filter
+from chiptui.tui.widgets.panel import Block, Item, Panel
+from chiptui.tui.widgets.render import heading, quote_lines, speaker_lines
+from chiptui.tui.widgets.text import plain
+
+
+class QuotesPanel(Panel):
+    PANEL_TITLE = "Quotes"
+
+    filter: reactive[Filter] = reactive(Filter)
+
+    def watch_filter(self, filter: Filter) -> None:
+        names = [self.timeline.speakers[s].name for s in sorted(filter.speakers) if s in self.timeline.speakers]
+        self.border_title = plain(f"{self.PANEL_TITLE} · {', '.join(names)}" if names else self.PANEL_TITLE)
+        self.watch_selected()
+
+    def describe(self) -> Callable[[int], Sequence[Block]]:
+        return partial(quote_blocks, self.timeline, self.filter, self.selected)
+
+
+def _admitted(filter: Filter, quotes: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in quotes if not filter.speakers or q.speaker in filter.speakers]
+
+
+def quote_blocks(timeline: Timeline, filter: Filter, event: Event | None, width: int) -> list[Block]:
+    """The quotes about the event, then about its year (or the nearest year's), then the speakers'
+    corrections; only the speakers `filter` admits."""
+    if event is None:
+        return [Content("No event selected.")]
+    linked = _admitted(filter, timeline.quotes_for_event(event.id))
+    same_year = [q for q in _admitted(filter, timeline.quotes_about_year(event.year)) if q not in linked]
+    whose = " from the chosen speakers" if filter.speakers else ""
+    blocks: list[Block] = []
+    shown: list[Quote] = []
+
+    def add(title: str, quotes: list[Quote]) -> None:
+        blocks.append(heading(title))
+        for quote in quotes:
+            blocks.extend([Content(""), Item(Content("\n").join(quote_lines(timeline, quote)), quote)])
+            shown.append(quote)
+
+    if linked:
+        add("About this event", linked)
+    else:
+        blocks.append(Content.styled(f"No quotes{whose} about this event.", "bold"))
+    if same_year:
+        blocks.append(Content(""))
+        add(f"About {event.year}", same_year)
+    elif not linked:
+        blocks.append(Content.styled(f"None about {event.year} either.", "bold"))
+        nearest = _nearest_year(timeline, filter, event.year)
+        if nearest is not None:
+            blocks.append(Content(""))
+            add(f"The nearest year with quotes: {nearest}", _admitted(filter, timeline.quotes_about_year(nearest)))
+    speakers = [timeline.speakers[s] for s in dict.fromkeys(q.speaker for q in shown)]
+    notes = [s for s in speakers if s.seed_says or s.correction]
+    if notes:
+        blocks += [Content(""), heading("How the article named them")]
+        blocks.extend(Content("\n").join(speaker_lines(speaker, timeline)) for speaker in notes)
+    return blocks
+
+
+def _nearest_year(timeline: Timeline, filter: Filter, year: int) -> int | None:
+    """The nearest year some admitted quote speaks about (the earlier one on a tie)."""
+    years = [y for y in timeline.quote_years() if _admitted(filter, timeline.quotes_about_year(y))]
+    return min(years, key=lambda y: (abs(y - year), y)) if years else None

@@ -1,0 +1,147 @@
+"""Building blocks for the panels' text.
+
+Everything from a data file goes in through `text.plain` (never markup), so `[/]` or
+`[@click=…]` in a title is shown as typed.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from chiptui.core.model import Event, Figure, Quote, Source, Speaker, Timeline
+from chiptui.tui.widgets.text import plain
+
+HEADING = "bold $primary"
+LABEL = "bold $secondary"
+MUTED = "dim"
+DIRECT = "bold"
+PARAPHRASE = "italic"
+
+
+def heading(text: str) -> Content:
+    return plain(text, HEADING)
+
+
+def corrected(seed_says: str | None, correction: str | None) -> list[Content]:
+    """What the source article said and what is right, where a record carries them."""
+    lines = []
+    if seed_says:
+        lines.append(Content.assemble(("The article said: ", LABEL), ("“", MUTED), plain(seed_says), ("”", MUTED)))
+    if correction:
+        lines.append(Content.assemble(("Correction: ", LABEL), plain(correction)))
+    return lines
+
+
+def source_line(source: Source, *, brief: bool = False) -> Content:
+    """One citation: title, publisher, date, and the address on its own line (brief: no address)."""
+    parts: list[Content | str] = [plain(source.title, "bold")]
+    if source.publisher:
+        parts += [" — ", plain(source.publisher)]
+    if source.date:
+        parts.append(f", {source.date.label()}")
+    if brief:
+        return Content.assemble(*parts)
+    if source.url:
+        parts += ["\n", plain(source.url, MUTED)]
+    if source.note:
+        parts += ["\n", plain(source.note, "italic")]
+    lines = [Content.assemble(*parts), *corrected(source.seed_says, source.correction)]
+    return Content("\n").join(lines)
+
+
+def speaker_lines(speaker: Speaker, timeline: Timeline | None = None) -> list[Content]:
+    """A speaker's name (with the Chinese), role, any correction of how the article named them, and
+    (given the timeline) the sources of what is said about them."""
+    name = f"{speaker.name} {speaker.name_zh}" if speaker.name_zh else speaker.name
+    lines = [
+        Content.assemble(plain(name, "bold $secondary"), plain(f" — {speaker.role}" if speaker.role else "", MUTED))
+    ]
+    lines.extend(corrected(speaker.seed_says, speaker.correction))
+    if timeline is not None and speaker.sources:
+        lines.extend(citations(timeline, speaker.sources, full=False))
+    return lines
+
+
+def citations(timeline: Timeline, source_ids: tuple[str, ...], *, full: bool = True) -> list[Content]:
+    """The sources of a record, numbered, in full or as a one-line list of titles."""
+    sources = [timeline.sources[i] for i in source_ids if i in timeline.sources]
+    if not full:
+        titles = "; ".join(s.title for s in sources)
+        return [Content.assemble(("Source: " if len(sources) == 1 else "Sources: ", MUTED), plain(titles, MUTED))]
+    return [Content.assemble((f"[{number}] ", LABEL), source_line(source)) for number, source in enumerate(sources, 1)]
+
+
+def stack(blocks: list[Content | None]) -> Content:
+    """Join blocks with newlines, leaving out empty ones."""
+    return Content("\n").join(block for block in blocks if block is not None)
+
+
+def event_content(timeline: Timeline, event: Event) -> Content:
+    """An event in full: date at its precision, region, tags, title, text, eras, corrections, sources."""
+    facts = [event.when()]
+    if event.region:
+        facts.append(event.region)
+    facts.extend(f"#{tag}" for tag in event.tags)
+    eras = timeline.eras_for_year(event.year)
+    blocks: list[Content | None] = [
+        plain(" · ".join(facts), LABEL),
+        heading(event.title),
+        Content(""),
+        plain(event.text),
+    ]
+    if event.circa:
+        blocks.append(Content.styled("The date is approximate.", MUTED))
+    if eras:
+        blocks.append(Content(""))
+        names = "; ".join(f"{era.title} ({era.start}–{era.end})" for era in eras)
+        blocks.append(Content.assemble(("Era: ", LABEL), plain(names)))
+        era_sources = tuple(dict.fromkeys(s for era in eras for s in era.sources))
+        if era_sources:
+            blocks.extend(citations(timeline, era_sources, full=False))
+    fixes = corrected(event.seed_says, event.correction)
+    if fixes:
+        blocks.append(Content(""))
+        blocks.extend(fixes)
+    blocks.append(Content(""))
+    blocks.append(heading("Sources"))
+    blocks.extend(citations(timeline, event.sources))
+    return stack(blocks)
+
+
+def quote_lines(timeline: Timeline, quote: Quote, *, full_sources: bool = False) -> list[Content]:
+    """A quote under its speaker (name, Chinese name, role): when it was said, direct words in bold
+    quotation marks or paraphrase after ≈, corrections, the events it speaks about, its sources."""
+    speaker = timeline.speakers.get(quote.speaker)
+    name = speaker.name if speaker else quote.speaker
+    if speaker and speaker.name_zh:
+        name = f"{name} {speaker.name_zh}"
+    role = f" — {speaker.role}" if speaker and speaker.role else ""
+    if quote.kind == "direct":
+        kind = Content.styled("in their words", LABEL)
+        text = Content.assemble(("“", DIRECT), plain(quote.text, DIRECT), ("”", DIRECT))
+    else:
+        kind = Content.styled("reported (paraphrase)", MUTED)
+        text = Content.assemble(("≈ ", MUTED), plain(quote.text, PARAPHRASE))
+    lines = [
+        Content.assemble(plain(name, "bold $secondary"), plain(role, MUTED)),
+        Content.assemble(kind, (f" · said {quote.date.label()}", MUTED)),
+        text,
+    ]
+    lines.extend(corrected(quote.seed_says, quote.correction))
+    about = [f"{e.date.label()} {e.title}" for e in map(timeline.event_by_id, quote.events) if e is not None]
+    if about:
+        lines.append(Content.assemble(("About: ", LABEL), plain("; ".join(about))))
+    elif quote.years:
+        lines.append(Content.assemble(("About: ", LABEL), ", ".join(map(str, quote.years))))
+    lines.extend(citations(timeline, quote.sources, full=full_sources))
+    return lines
+
+
+def figure_lines(timeline: Timeline, figure: Figure, *, full_sources: bool = False) -> list[Content]:
+    """A figure's label and amount, what the article said, its note and its sources."""
+    lines = [Content.assemble(plain(figure.label, "bold"), ": ", plain(figure.amount(), "bold $accent"))]
+    lines.extend(corrected(figure.seed_says, figure.correction))
+    if figure.note:
+        lines.append(Content.assemble(("Note: ", LABEL), plain(figure.note, MUTED)))
+    lines.extend(citations(timeline, figure.sources, full=full_sources))
+    return lines

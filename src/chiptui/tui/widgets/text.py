@@ -1,0 +1,65 @@
+"""The one way text from a data file reaches the screen: as plain text, never markup.
+
+Every widget, title, notice and palette hit builds data text with `plain` (a `Content`) or
+`cells` (a `str` for widgets that draw segments), and every notice goes through `say`. So
+`[/]`, `[@click=app.quit]` or `[link=…]` in a title is shown as typed and can do nothing, and
+no terminal control character is ever written (reading a file strips them; this strips them again,
+whatever the text's route).
+
+`cells` also takes apart the few character sequences whose width terminals disagree on: an emoji
+joined by U+200D (a family), an emoji with a skin-tone modifier, a variation selector, a tag
+sequence. Drawn unjoined, each piece is as wide in every terminal as Textual counts it, so a row
+never spills past its border. The meaning survives: the emoji are all still there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from textual.app import App
+from textual.content import Content
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
+
+from chiptui.core.schema import strip_controls
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNJOINED_RE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+
+
+def cells(text: str, *, lines: bool = False) -> str:
+    """`text` as it is safe to draw: no control characters (newlines kept with `lines`), tabs as
+    spaces, and no sequence that terminals draw at a width other than Textual's."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, in one C-speed pass
+    text = text.replace("\t", " ")
+    if lines:
+        text = "\n".join(_CONTROL_RE.sub("", line) for line in text.split("\n"))
+    else:
+        text = _CONTROL_RE.sub("", text.replace("\n", " "))
+    return _UNJOINED_RE.sub("", text)
+
+
+def plain(text: str, style: str = "") -> Content:
+    """Data text as Content: literal, styled with `style` (a Textual style, e.g. "bold $primary")."""
+    shown = cells(text, lines=True)
+    return Content.styled(shown, style) if style else Content(shown)
+
+
+def say(
+    node: App[Any] | Widget,
+    message: str,
+    *,
+    title: str = "",
+    severity: SeverityLevel = "information",
+    timeout: float | None = None,
+) -> None:
+    """A notice (toast) whose message and title are shown as typed, never as markup."""
+    node.notify(
+        strip_controls(cells(message)),
+        title=strip_controls(cells(title)),
+        severity=severity,
+        timeout=timeout,
+        markup=False,
+    )

@@ -1,0 +1,1 @@
+"""`chiptui serve`: the explorer in a web browser (the optional web extra)."""
