@@ -45,6 +45,7 @@ _DATA_LAYER = (
     "records.py",
     "schema.py",
     "loader.py",
+    "fasttoml.py",
     "checks.py",
     "problems.py",
     "locate.py",

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from chiptui.core import schema
+from chiptui.core import fasttoml, schema
 from chiptui.core.checks import Checker, Where
 from chiptui.core.files import MAX_BYTES, Unreadable, read_regular
 from chiptui.core.locate import Lines, json_duplicate, json_lines, long_number, toml_lines
@@ -86,9 +86,10 @@ def _too_long_number(text: str, shown: str) -> DataError:
 
 
 def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
-    """The parsed document and where its records are; a JSON file is one that starts with `{`."""
-    import tomllib  # here, not at the top: the explorer's cache hit (chiptui.core.cache) needs no parser
-
+    """The parsed document and where its records are; a JSON file is one that starts with `{`.
+    TOML is read by rtoml where `fasttoml` is sure it gives tomllib's document, else by tomllib,
+    whose errors (with line and column) are the messages. The parsers are imported here, not at
+    the top: the explorer's cache hit (chiptui.core.cache) needs none."""
     if _JSON_START.match(text):
         import json  # only for a JSON file
 
@@ -108,6 +109,11 @@ def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines
         if not isinstance(document, dict):
             raise DataError([Problem(shown, "expected a JSON object at the top")])
         return document, lambda: json_lines(text)
+    fast = fasttoml.read(text)  # None: tomllib decides
+    if fast is not None:
+        return fast, lambda: toml_lines(text)
+    import tomllib
+
     try:
         return tomllib.loads(text), lambda: toml_lines(text)
     except tomllib.TOMLDecodeError as error:

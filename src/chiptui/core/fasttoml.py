@@ -1,0 +1,82 @@
+"""TOML read by rtoml (compiled Rust, about 5x faster than `tomllib`) wherever it is sure to give
+`tomllib`'s document; `read` says None for every other text, and the loader then reads it with
+`tomllib`, whose errors, with line and column, are the messages. No Textual.
+
+rtoml reads TOML 1.1; `tomllib` (Python 3.11) reads TOML 1.0. On a TOML 1.0 text they agree
+(tests/test_parser_differential.py holds them to it, types and key order included) except in what
+`may_differ` looks for: TOML 1.1's escapes, inline tables, times of day (TOML 1.1 makes seconds
+optional, and rtoml gives offsets its own tzinfo class), a line break of `\\r\\n` in a multi-line
+string (rtoml keeps the `\\r`) and a second byte order mark. What rtoml refuses (bad TOML, but
+also an integer of thousands of digits, a float past 1.8e308 or nesting deeper than 80) goes to
+`tomllib` too, which may read it. Each check is a quick scan that errs towards None: a wrong
+None only costs time. A valid chiptui file has none of these things, so it is read by rtoml.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_TOML_1_1_ESCAPE_RE = re.compile(r"\\[ex]")  # \e and \xHH
+_TIME_RE = re.compile(r":\d\d")  # every time of day has one (HH:MM), with a date before it or not
+_VALUE_AFTER = frozenset("=[,{\n\r")  # what a value follows, past spaces and tabs (a line break: in an array)
+_IN_DATE_TIME = frozenset("0123456789-Tt")
+
+
+def _at_value(text: str, at: int) -> bool:
+    """Whether a value may start at `at`: nothing but spaces and tabs after the start of the text,
+    a line break, `=`, `[`, `,` or `{` (text inside a string has other text before it)."""
+    at -= 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    return at < 0 or text[at] in _VALUE_AFTER
+
+
+def _has_time(text: str) -> bool:
+    """Whether a value may be a time of day, or a date and time: from each `:dd`, back over the
+    hour and any date and `T` (or space) before it, to where a value starts."""
+    for match in _TIME_RE.finditer(text):
+        at = match.start()
+        while True:
+            while at > 0 and text[at - 1] in _IN_DATE_TIME:
+                at -= 1
+            if at > 1 and text[at - 1] == " " and text[at - 2].isdigit():  # a date, a space, a time
+                at -= 1
+                continue
+            break
+        if _at_value(text, at):
+            return True
+    return False
+
+
+def _has_inline_table(text: str) -> bool:
+    """Whether the text may hold an inline table (in TOML 1.1 they may break lines and end in a comma)."""
+    at = text.find("{")
+    while at >= 0:
+        if _at_value(text, at):
+            return True
+        at = text.find("{", at + 1)
+    return False
+
+
+def may_differ(text: str) -> bool:
+    """Whether rtoml could make of `text` anything else than `tomllib` does (a document or a refusal)."""
+    return (
+        text.startswith("\ufeff")
+        or ("\r" in text and ('"""' in text or "'''" in text))
+        or ("\\" in text and _TOML_1_1_ESCAPE_RE.search(text) is not None)
+        or ("{" in text and _has_inline_table(text))
+        or _has_time(text)
+    )
+
+
+def read(text: str) -> dict[str, Any] | None:
+    """rtoml's document of `text` when it is sure to be `tomllib`'s, else None."""
+    if may_differ(text):
+        return None
+    import rtoml  # here, not at the top: the explorer's cache hit (chiptui.core.cache) needs no parser
+
+    try:
+        return rtoml.loads(text)
+    except Exception:  # noqa: BLE001 - whatever rtoml refuses, tomllib decides: its error, or the document
+        return None
