@@ -33,6 +33,9 @@ import termios
 import time
 from pathlib import Path
 
+from chiptui.cli import bundled_timeline
+from chiptui.core.loader import load
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 STATE = tempfile.mkdtemp(prefix="chiptui-bench-state-")  # no saved place: every run starts at the first event
@@ -100,7 +103,11 @@ def main() -> None:
     big = ensure(args.events)
     chiptui = [PYTHON, "-m", "chiptui"]
     bare = [PYTHON, str(HERE / "bare_app.py")]
-    small, large = (chiptui, b"event 1 of 66"), ([*chiptui, "--data", str(big)], f"event 1 of {args.events}".encode())
+    bundled = len(load(bundled_timeline()).events)
+    small, large = (
+        (chiptui, f"event 1 of {bundled}".encode()),
+        ([*chiptui, "--data", str(big)], f"event 1 of {args.events}".encode()),
+    )
     for filled, (command, marker) in enumerate((small, large), start=1):  # fill the warm runs' cache
         first_frame(command, marker, warm=True, then=filled)
     print(f"first frame, median of {args.runs} runs (s)        {'chiptui':>9}{'baseline':>10}{'ratio':>8}")
