@@ -18,7 +18,7 @@ test:
 # After a deliberate change to the screens: update (in one process, so that syrupy sees every
 # snapshot), then LOOK at every changed SVG.
 snapshots:
-	$(PY) -m pytest -n 0 tests/test_snapshots.py --snapshot-update
+	$(PY) -m pytest -n 0 tests/tui/test_snapshots.py --snapshot-update
 
 screenshot:
 	$(PY) scripts/screenshot.py

@@ -18,7 +18,7 @@ import pytest
 
 from chiptui.cli import main
 from chiptui.web import serve
-from tests.serving import Served, chiptui_server, own_timeline, wait_until
+from tests.web.serving import Served, chiptui_server, own_timeline, wait_until
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and /proc")
 

@@ -10,7 +10,7 @@ import pytest
 from chiptui.core.loader import load
 from chiptui.core.model import Figure, Timeline
 
-BUNDLED = Path(__file__).resolve().parents[1] / "data" / "timeline.toml"
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "timeline.toml"
 
 FIRST_YEAR, LAST_YEAR = 1958, 2019
 # The earliest year for which China's IC imports and exports were found in a source.

@@ -161,7 +161,7 @@ def test_debug_shows_the_traceback_of_an_internal_fault(monkeypatch: pytest.Monk
 
 
 def test_the_examples_and_the_documented_example_are_valid(capsys: pytest.CaptureFixture[str]) -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     examples = sorted((root / "examples").glob("*.toml"))
     assert examples
     for path in examples:

@@ -10,7 +10,7 @@ import pytest
 from chiptui import cli
 from tests.conftest import DATA
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "chiptui"
+SRC = Path(__file__).resolve().parents[2] / "src" / "chiptui"
 
 
 def help_text(capsys: pytest.CaptureFixture[str], *args: str) -> str:

@@ -10,7 +10,7 @@ from chiptui.tui.app import ChipApp, make_app
 from chiptui.tui.widgets.prompts import SearchBar
 from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.settle import settle
-from tests.test_finding import selected, status
+from tests.tui.test_finding import selected, status
 
 Burst = list[tuple[str, str | None] | events.Paste]
 

@@ -21,7 +21,7 @@ import pytest
 
 from chiptui.cli import bundled_timeline
 from chiptui.core.loader import load
-from tests.serving import chiptui_server, own_timeline, wait_until
+from tests.web.serving import chiptui_server, own_timeline, wait_until
 
 HOOK = "this.terminal.open(e),"  # in textual-serve 1.1.3's static/js/textual.js
 READ_SCREEN = """() => {

@@ -12,7 +12,7 @@ from textual import events
 
 from chiptui.core.loader import load
 from chiptui.tui.app import make_app
-from tests.test_hostile_text import document, screen_text
+from tests.tui.test_hostile_text import document, screen_text
 
 KEYS = [
     *"jkhlgGfbBpnN[]/?0123456789 ",

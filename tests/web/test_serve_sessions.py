@@ -12,7 +12,7 @@ import pytest
 from textual_serve.download_manager import DownloadManager
 
 from chiptui.web import serve
-from tests.serving import alive
+from tests.web.serving import alive
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups")
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from chiptui.core import fasttoml, loader
 from chiptui.core.loader import DataError
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "timeline.toml"
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "timeline.toml"
 BARE_RE = re.compile(r"[A-Za-z0-9_-]+")
 SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 CJK = "中文字節晶圓台積電半導體記憶體東京서울"

@@ -11,7 +11,7 @@ from chiptui.cli import bundled_timeline
 from chiptui.core.loader import load
 from chiptui.core.model import Event, Figure, Quote, Speaker, Timeline
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_e04aa16af7e83ea5.txt"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_e04aa16af7e83ea5.txt"
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,9 @@ from chiptui.core.cache import cache_file, load_cached
 from chiptui.core.loader import load
 from chiptui.core.model import Timeline
 from chiptui.tui.app import ChipApp, make_app
+from tests.conftest import DATA
 
-SRC = Path(__file__).parents[1] / "src" / "chiptui"
+SRC = Path(__file__).parents[2] / "src" / "chiptui"
 ACTS = "[@click=app.quit]"
 ESCAPES = "\x1b[31m \x1b]52;c;QUJD\x07 \x9b2J \x1b]8;;https://example.org\x07"
 TEXT_FIELDS = {schema.line_text, schema.long_text, schema.tags}
@@ -102,7 +103,7 @@ async def test_every_field_is_literal_on_every_screen_and_nothing_acts(timeline:
 
 async def test_a_forged_cache_is_checked_as_the_file_is(tmp_path: Path) -> None:
     path = tmp_path / "timeline.toml"
-    path.write_text((Path(__file__).parent / "data" / "small.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text((DATA / "small.toml").read_text(encoding="utf-8"), encoding="utf-8")
     good = load_cached(path, "timeline.toml")
     where = cache_file(path)
     raw = where.read_bytes()
