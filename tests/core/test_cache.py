@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import time
@@ -15,8 +16,9 @@ from chiptui.core.cache import cache_file, load_cached, open_cached
 from chiptui.core.loader import DataError, load
 from chiptui.core.model import Timeline
 from chiptui.core.settings import settings
-from chiptui.tui.app import make_app
+from chiptui.tui.app import ChipApp, make_app
 from tests.conftest import DATA, VALID
+from tests.settle import settle
 
 
 def no_loading(data: bytes, shown: str) -> tuple[Timeline, dict[str, object]]:
@@ -46,14 +48,20 @@ def test_the_bundled_timeline_round_trips_equal_and_draws_the_same(monkeypatch: 
     ]
 
 
+def moved_to(app: ChipApp, position: int) -> bool:
+    return getattr(app.screen, "cursor", None) == position
+
+
 async def test_the_app_draws_a_cached_timeline_as_a_loaded_one(monkeypatch: pytest.MonkeyPatch) -> None:
     path = bundled_timeline()
     screens = []
     for timeline in (load(path), load_cached(path, "bundled"), load_cached(path, "bundled")):
         app = make_app(timeline, start_year=2018)
         async with app.run_test(size=(120, 40)) as pilot:
+            moved = (timeline.index_for_year(2018) or 0) + 2
             await pilot.press("down", "down")
-            await pilot.pause()
+            await settle(pilot, functools.partial(moved_to, app, moved))
+            await pilot.pause(0.2)
             screens.append(app.export_screenshot())
     assert screens[0] == screens[1] == screens[2]
 
