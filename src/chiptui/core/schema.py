@@ -31,6 +31,12 @@ class FieldError(ValueError):
     """A field's value is wrong; the message says what was expected."""
 
 
+def remove_controls(text: str) -> str:
+    """`text` without terminal control characters, bidi overrides or lone surrogates; newlines
+    stay (the one rule every display of data text uses: the loader's cleaning, the screen's)."""
+    return _CONTROL_RE.sub("", text)
+
+
 def strip_controls(text: str) -> str:
     """`text` on one line, without terminal control characters or bidi overrides (for messages);
     a lone surrogate (a file name's undecodable byte) shows as �."""

@@ -22,9 +22,8 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from chiptui.core.schema import strip_controls
+from chiptui.core.schema import remove_controls, strip_controls
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _UNJOINED_RE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 
 
@@ -34,11 +33,9 @@ def cells(text: str, *, lines: bool = False) -> str:
     if text.isascii() and text.isprintable():
         return text  # the common case, in one C-speed pass
     text = text.replace("\t", " ")
-    if lines:
-        text = "\n".join(_CONTROL_RE.sub("", line) for line in text.split("\n"))
-    else:
-        text = _CONTROL_RE.sub("", text.replace("\n", " "))
-    return _UNJOINED_RE.sub("", text)
+    if not lines:
+        text = text.replace("\n", " ")
+    return _UNJOINED_RE.sub("", remove_controls(text))
 
 
 def plain(text: str, style: str = "") -> Content:
