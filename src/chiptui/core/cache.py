@@ -40,18 +40,6 @@ from chiptui.core.model import Timeline
 from chiptui.core.settings import settings
 
 _MAGIC = b"chiptui load cache 2\n"
-_DATA_LAYER = (
-    "model.py",
-    "records.py",
-    "schema.py",
-    "loader.py",
-    "fasttoml.py",
-    "checks.py",
-    "problems.py",
-    "locate.py",
-    "files.py",
-    "cache.py",
-)
 _NAME_RE = re.compile(r"[0-9a-f]{16}\.pickle")
 _TEMPORARY_RE = re.compile(r"\.[0-9a-f]{16}\.pickle\.[A-Za-z0-9_]+\.tmp")
 PRUNE_AFTER = 30 * 24 * 3600.0  # seconds: a data file not opened for 30 days loses its copy
@@ -78,12 +66,12 @@ def _key(data: bytes) -> bytes:
     digest = hashlib.sha256(data)
     here = Path(model.__file__).parent
     made_by = [__version__, sys.version, str(pickle.HIGHEST_PROTOCOL)]
-    for name in _DATA_LAYER:  # an edited checkout (the same version) must not read old classes
+    for module in sorted(here.glob("*.py")):  # every data-layer module: an edited checkout is a miss
         try:
-            stat = (here / name).stat()
-            made_by.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            stat = module.stat()
+            made_by.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            made_by.append(f"{name}:?")
+            made_by.append(f"{module.name}:?")
     digest.update("\n".join(made_by).encode("utf-8", "surrogateescape"))
     return digest.hexdigest().encode("ascii") + b"\n"
 
