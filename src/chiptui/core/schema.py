@@ -12,14 +12,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from chiptui.core.cleaning import SURROGATE_RE, is_clean
+from chiptui.core.cleaning import clean_text as clean_text  # also imported from here
+from chiptui.core.cleaning import strip_controls as strip_controls
 from chiptui.core.model import PartialDate
 
 SCHEMA_VERSION = 1
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
-# Terminal control characters, bidi overrides, and lone surrogates (not text: they cannot be
-# written as UTF-8, and `surrogateescape` turns them into raw bytes, C1 controls among them).
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 LINE_MAX = 2_000  # characters in a one-line field (a title, a name, a URL)
 TEXT_MAX = 100_000  # characters in a text field: about 40 pages
 LARGEST = 1.7976931348623157e308  # the largest number a figure can hold
@@ -29,34 +28,6 @@ TOP_LEVEL = ("schema", "title", "tour", "source", "speaker", "era", "event", "fi
 
 class FieldError(ValueError):
     """A field's value is wrong; the message says what was expected."""
-
-
-def remove_controls(text: str) -> str:
-    """`text` without terminal control characters, bidi overrides or lone surrogates; newlines
-    stay (the one rule every display of data text uses: the loader's cleaning, the screen's)."""
-    return _CONTROL_RE.sub("", text)
-
-
-def strip_controls(text: str) -> str:
-    """`text` on one line, without terminal control characters or bidi overrides (for messages);
-    a lone surrogate (a file name's undecodable byte) shows as �."""
-    return _CONTROL_RE.sub("", _SURROGATE_RE.sub("\ufffd", text.replace("\t", " ").replace("\n", " ")))
-
-
-def _clean(text: str) -> bool:
-    """Nothing to clean: every character printable (controls and bidi overrides are not), no
-    space at either end. One C-speed pass; anything else takes the slow path."""
-    return text.isprintable() and not text[0].isspace() and not text[-1].isspace()
-
-
-def clean_text(text: str, *, multiline: bool = False) -> str:
-    """Drop terminal control characters; tabs become spaces; single-line text loses newlines."""
-    if text and _clean(text):
-        return text  # the common case
-    text = text.replace("\t", " ")
-    if not multiline:
-        text = text.replace("\r\n", " ").replace("\n", " ")
-    return _CONTROL_RE.sub("", text).strip()
 
 
 def brief(value: object, most: int = 40) -> str:
@@ -92,14 +63,14 @@ def _visible(text: str) -> bool:
 
 def _string(value: object, *, multiline: bool = False) -> str:
     limit = TEXT_MAX if multiline else LINE_MAX
-    if type(value) is str and value and len(value) <= limit and _clean(value):
+    if type(value) is str and value and len(value) <= limit and is_clean(value):
         return value  # the common case: text with nothing to clean
     if not isinstance(value, str):
         raise FieldError(f"expected a string, got {_type_name(value)}")
     if len(value) > limit:
         kind = "text" if multiline else "one-line"
         raise FieldError(f"is {len(value):,} characters long; the most a {kind} field takes is {limit:,}")
-    if surrogate := _SURROGATE_RE.search(value):
+    if surrogate := SURROGATE_RE.search(value):
         raise FieldError(
             f"has a lone surrogate (U+{ord(surrogate[0]):04X}), which is not text; "
             "check the file's \\u escapes (a character outside the BMP is a pair: \\ud83d\\ude00)"
@@ -218,7 +189,7 @@ def _all_slugs(items: list[Any]) -> bool:
 
 
 def _all_clean(items: list[Any]) -> bool:
-    return all(type(item) is str and item and _clean(item) for item in items)
+    return all(type(item) is str and item and is_clean(item) for item in items)
 
 
 source_ids = _list_of(slug, "source ids", at_least_one="source id", fast=_all_slugs)

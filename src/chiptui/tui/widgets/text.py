@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from chiptui.core.schema import remove_controls, strip_controls
+from chiptui.core.cleaning import remove_controls, strip_controls
 
 _UNJOINED_RE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 
