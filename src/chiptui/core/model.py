@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from chiptui.core.matching import event_text
 from chiptui.core.records import (
     MONTHS,
     Comparison,
@@ -204,16 +205,14 @@ class Timeline:
         return {event_id: frozenset(speakers) for event_id, speakers in by_event.items()}
 
     def search_texts(self) -> list[str]:
-        """Per event, casefolded: title, text, tags, what the article said, the correction and the
-        quotes about it. Built on first use, then kept."""
+        """Per event, casefolded, what search matches (chiptui.core.matching.event_text): title,
+        text, tags, what the article said, the correction and the quotes about it. Built on first
+        use, then kept."""
         if len(self._search_texts) != len(self.events):
             texts = self._search_texts
             texts.clear()
-            for event in self.events:
-                parts = [event.title, event.text, *event.tags, event.seed_says or "", event.correction or ""]
-                for quote in self._quotes_by_event.get(event.id, ()):
-                    parts.extend((quote.text, quote.seed_says or "", quote.correction or ""))
-                texts.append("\n".join(parts).casefold())
+            quotes, speakers = self._quotes_by_event, self.speakers
+            texts.extend(event_text(event, quotes.get(event.id, ()), speakers) for event in self.events)
         return self._search_texts
 
     def span(self) -> tuple[int, int] | None:

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from chiptui.core.corrections import corrected_events
+from chiptui.core.matching import Query
 from chiptui.core.model import Era, Event, Timeline, first_of_nearest_year
 
 
@@ -19,34 +21,47 @@ def _frozen(items: Iterable[str]) -> frozenset[str]:
 
 @attrs.frozen
 class Filter:
-    """Events of any of these regions, with any of these tags, quoted by any of these speakers.
+    """Events of any of these regions, with any of these tags, quoted by any of these speakers;
+    with `corrected`, only events that carry a correction (or a quote about them does); with
+    `text`, only events a search for it matches (`&` turns a search into this).
 
-    An empty set lets everything through; the sets are combined with "and".
+    An empty set lets everything through; the parts are combined with "and".
     """
 
     regions: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     speakers: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
+    corrected: bool = False
+    text: str = ""
 
     @property
     def active(self) -> bool:
-        return bool(self.regions or self.tags or self.speakers)
+        return bool(self.regions or self.tags or self.speakers or self.corrected or Query(self.text))
 
     def describe(self, timeline: Timeline) -> str:
-        """`region: china, us · tag: policy · speaker: Wei Shaojun` (empty when nothing is on)."""
+        """`region: china, us · tag: policy · speaker: Wei Shaojun · corrected · matching “fund”`
+        (empty when nothing is on)."""
         names = [timeline.speakers[s].name if s in timeline.speakers else s for s in sorted(self.speakers)]
         parts = [
-            (label, values)
+            f"{label}: {', '.join(values)}"
             for label, values in (("region", sorted(self.regions)), ("tag", sorted(self.tags)), ("speaker", names))
             if values
         ]
-        return " · ".join(f"{label}: {', '.join(values)}" for label, values in parts)
+        if self.corrected:
+            parts.append("has a correction")
+        if Query(self.text):
+            parts.append(f"matching “{self.text}”")
+        return " · ".join(parts)
 
-    def admits(self, event: Event, speakers: frozenset[str]) -> bool:
-        """Does `event` (quoted by `speakers`) pass?"""
+    def admits(self, event: Event, speakers: frozenset[str], *, corrected: bool = False, text: str = "") -> bool:
+        """Does `event` (quoted by `speakers`; `corrected` or not; its search text `text`) pass?"""
         if self.regions and event.region not in self.regions:
             return False
         if self.tags and self.tags.isdisjoint(event.tags):
+            return False
+        if self.corrected and not corrected:
+            return False
+        if self.text and (query := Query(self.text)) and not query.matches(text):
             return False
         return not (self.speakers and self.speakers.isdisjoint(speakers))
 
@@ -64,13 +79,21 @@ class View:
     def __init__(self, timeline: Timeline, filter: Filter | None = None) -> None:
         self.timeline = timeline
         self.filter = filter or Filter()
-        speakers_of = timeline.speakers_by_event() if self.filter.speakers else {}
+        chosen = self.filter
+        speakers_of = timeline.speakers_by_event() if chosen.speakers else {}
+        corrected = corrected_events(timeline) if chosen.corrected else frozenset()
+        texts = timeline.search_texts() if chosen.text else None
         empty: frozenset[str] = frozenset()
-        if self.filter.active:
+        if chosen.active:
             self.indices = [
                 i
                 for i, event in enumerate(timeline.events)
-                if self.filter.admits(event, speakers_of.get(event.id, empty))
+                if chosen.admits(
+                    event,
+                    speakers_of.get(event.id, empty),
+                    corrected=event.id in corrected,
+                    text=texts[i] if texts is not None else "",
+                )
             ]
         else:
             self.indices = list(range(len(timeline.events)))
@@ -100,6 +123,12 @@ class View:
 
     def __len__(self) -> int:
         return len(self.indices)
+
+    @property
+    def eras(self) -> tuple[Era, ...]:
+        """The eras that have visible events (all of them without a filter), in the timeline's order."""
+        shown = {id(row) for row in self.rows if isinstance(row, Era)}
+        return tuple(era for era in self.timeline.eras if id(era) in shown)
 
     def event(self, position: int) -> Event:
         return self.timeline.events[self.indices[position]]
@@ -175,20 +204,21 @@ class View:
 
 
 class Search:
-    """The visible events whose title, text, corrections or quotes contain `query` (any case)."""
+    """The visible events whose text (chiptui.core.matching.event_text: title, text, corrections,
+    what the article said, quotes) holds every word of `query`, in any case."""
 
     def __init__(self, view: View, query: str, previous: Search | None = None) -> None:
         self.view = view
         self.query = query
-        self.needle = query.casefold()
+        self.words = Query(query)
         texts = view.timeline.search_texts()
         candidates: Iterable[int]
-        if previous is not None and previous.view is view and self.needle.startswith(previous.needle):
+        if previous is not None and previous.view is view and self.words.narrows(previous.words):
             candidates = previous.positions  # a longer query only narrows the last one's matches
         else:
             candidates = range(len(view))
-        needle, indices = self.needle, view.indices
-        self.positions: list[int] = [p for p in candidates if needle in texts[indices[p]]] if needle else []
+        matches, indices = self.words.matches, view.indices
+        self.positions: list[int] = [p for p in candidates if matches(texts[indices[p]])] if self.words else []
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -216,13 +246,5 @@ class Search:
         return at + 1 if at < len(self.positions) and self.positions[at] == position else None
 
     def spans(self, text: str) -> Sequence[tuple[int, int]]:
-        """Where the query occurs in `text`, as (start, end) pairs, for highlighting."""
-        if not self.needle:
-            return []
-        folded, spans, start = text.casefold(), [], 0
-        if len(folded) != len(text):  # casefolding changed lengths (ß → ss): no safe offsets
-            return []
-        while (at := folded.find(self.needle, start)) >= 0:
-            spans.append((at, at + len(self.needle)))
-            start = at + len(self.needle)
-        return spans
+        """Where the query's words occur in `text`, as (start, end) pairs, for highlighting."""
+        return self.words.spans(text)
