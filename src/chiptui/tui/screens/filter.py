@@ -1,23 +1,60 @@
-"""The filter dialog: choose regions, tags and speakers (several of each); it returns a `Filter`,
-or None when cancelled. Within a list any choice matches; across lists all must."""
+"""The filter dialog: only events with a correction, and regions, tags and speakers (several of
+each); it returns a `Filter`, or None when cancelled (q or Esc). Within a list any choice matches;
+across lists all must. A search's "only matches" (`&`) stays as it is.
+
+A checked row reads `[x]`, an unchecked one `[ ]`, so the two differ without colour too (Textual's
+SelectionList draws the same `▐X▌` for both and tells them apart by colour alone)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import Button, Footer, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from chiptui.core.corrections import corrected_events
 from chiptui.core.model import Timeline
 from chiptui.core.view import Filter, View
 from chiptui.tui.widgets.text import plain
 
 BANDS = [(0, "-narrow"), (80, "-wide")]  # the width bands: in -narrow the three lists stack
+GUTTER = 4  # the cells SelectionList draws its button in: "▐X▌ "
+CORRECTED = "corrected"
+
+
+class Checklist(SelectionList[str]):
+    """A SelectionList whose rows start `[x]` when checked and `[ ]` when not."""
+
+    DEFAULT_CSS = """
+    Checklist {
+        & > .selection-list--button { color: $text-muted; text-style: none; }
+        & > .selection-list--button-highlighted { color: $text-muted; text-style: none; }
+        & > .selection-list--button-selected { color: $text-success; text-style: bold; }
+        & > .selection-list--button-selected-highlighted { color: $text-success; text-style: bold; }
+    }
+    """
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)  # Textual's button (▐X▌ and a space), then the prompt
+        index = self.scroll_offset.y + y
+        if not 0 <= index < self.option_count:
+            return line
+        value = self.get_option_at_index(index).value
+        checked = value in self.selected
+        component = "selection-list--button" + ("-selected" if checked else "")
+        if index == self.highlighted:
+            component += "-highlighted"
+        style = self.get_component_rich_style(component) + Style(meta={"option": index})
+        box = Strip([Segment("[x] " if checked else "[ ] ", style)])
+        return Strip.join([box, line.crop(GUTTER)])
 
 
 class FilterScreen(ModalScreen[Filter | None]):
@@ -44,6 +81,7 @@ class FilterScreen(ModalScreen[Filter | None]):
             & > .selection-list--button-selected { color: $text-success; text-style: bold reverse; }
             & > .selection-list--button-selected-highlighted { color: $text-success; text-style: bold reverse; }
         }
+        #corrected { height: 1; border: none; margin: 1 0 0 0; &:focus { border: none; text-style: bold; } }
         #filter-count { height: 1; margin: 1 0 0 0; text-style: bold; }
         #filter-buttons { height: auto; align-horizontal: right; }
         Button { margin: 0 0 0 1; }
@@ -52,6 +90,7 @@ class FilterScreen(ModalScreen[Filter | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", key_display="Esc", id="filter.cancel"),
+        Binding("q", "cancel", "Cancel", show=False, id="filter.cancel-q"),
         Binding("enter", "apply", "Apply", key_display="⏎", priority=True, id="filter.apply"),
         Binding("c", "clear", "Clear all", id="filter.clear"),
     ]
@@ -73,17 +112,18 @@ class FilterScreen(ModalScreen[Filter | None]):
                 speaker_events[key] = speaker_events.get(key, 0) + 1
         with Vertical(id="filter-dialog") as dialog:
             dialog.border_title = "Filter the timeline"
-            dialog.border_subtitle = "Space toggles · Tab next list · ⏎ apply · c clear · Esc cancel"
+            dialog.border_subtitle = "Space toggles · Tab next list · ⏎ apply · c clear · q Esc cancel"
+            corrected = len(corrected_events(self.timeline))
+            choice = Selection(plain(f"Only events with a correction ({corrected})"), CORRECTED, self.current.corrected)
+            yield Checklist(choice, id="corrected")
             with Horizontal(id="filter-lists"):
-                regions = SelectionList[str](
-                    *self._choices(self.timeline.regions(), self.current.regions), id="regions"
-                )
+                regions = Checklist(*self._choices(self.timeline.regions(), self.current.regions), id="regions")
                 regions.border_title = "Region"
                 yield regions
-                tags = SelectionList[str](*self._choices(self.timeline.tags(), self.current.tags), id="tags")
+                tags = Checklist(*self._choices(self.timeline.tags(), self.current.tags), id="tags")
                 tags.border_title = "Tag"
                 yield tags
-                speakers = SelectionList[str](
+                speakers = Checklist(
                     *[
                         Selection(
                             plain(f"{speaker.name} ({speaker_events.get(key, 0)})"),
@@ -104,6 +144,7 @@ class FilterScreen(ModalScreen[Filter | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#regions").focus()  # the lists first; the corrections' row is a Tab away
         self._count()
 
     @property
@@ -111,7 +152,8 @@ class FilterScreen(ModalScreen[Filter | None]):
         def values(list_id: str) -> list[str]:
             return list(self.query_one(f"#{list_id}", SelectionList).selected)
 
-        return Filter(values("regions"), values("tags"), values("speakers"))
+        corrected = bool(values("corrected"))
+        return Filter(values("regions"), values("tags"), values("speakers"), corrected, self.current.text)
 
     @on(SelectionList.SelectedChanged)
     def _count(self) -> None:

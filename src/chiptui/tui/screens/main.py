@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Input
 from chiptui.core.model import Figure, Quote
 from chiptui.core.schema import clean_text
 from chiptui.core.view import Filter, Search, View
-from chiptui.tui.messages import Reloaded, ReloadFailed
+from chiptui.tui.messages import GoToEvent, Reloaded, ReloadFailed
 from chiptui.tui.screens.timeline_screen import TimelineScreen
 from chiptui.tui.widgets.event_panel import EventPanel
 from chiptui.tui.widgets.figures_panel import FiguresPanel
@@ -73,7 +73,9 @@ class MainScreen(TimelineScreen):
         Binding("slash", "search", "Search", key_display="/", priority=True, id="main.search"),
         Binding("n", "search_next(1)", "Next match", id="main.match-next"),
         Binding("N", "search_next(-1)", "Previous match", id="main.match-previous"),
+        Binding("ampersand", "only_matches", "Only matches", key_display="&", id="main.only-matches"),
         Binding("f", "filter", "Filter", id="main.filter"),
+        Binding("c", "corrections", "Corrections", id="main.corrections"),
         Binding("escape", "clear", "Clear", key_display="Esc", id="main.clear"),
         Binding("enter", "detail", "In full", key_display="⏎", id="main.detail"),
         Binding("r", "app.reload", "Reload the file", show=False, id="main.reload"),
@@ -91,7 +93,7 @@ class MainScreen(TimelineScreen):
                 MainScreen.view, MainScreen.cursor, MainScreen.search, MainScreen.bookmarks
             )
             with Vertical(id="detail"):
-                yield EventPanel(self.timeline, id="event").data_bind(MainScreen.selected)
+                yield EventPanel(self.timeline, id="event").data_bind(MainScreen.selected, MainScreen.search)
                 with Horizontal(id="side"):
                     yield FiguresPanel(self.timeline, id="figures").data_bind(MainScreen.selected)
                     yield QuotesPanel(self.timeline, id="quotes").data_bind(MainScreen.selected, MainScreen.filter)
@@ -207,6 +209,15 @@ class MainScreen(TimelineScreen):
     def _filter_chosen(self, chosen: Filter | None) -> None:
         if chosen is not None:
             self.filter = chosen
+
+    def action_corrections(self) -> None:
+        from chiptui.tui.screens.corrections import CorrectionsScreen
+
+        def chosen(go: GoToEvent | None) -> None:
+            if go is not None:
+                self.post_message(go)  # the chosen record's event, and the panel that shows it
+
+        self.app.push_screen(CorrectionsScreen(self.timeline), chosen)
 
     def action_detail(self) -> None:
         from chiptui.tui.screens.detail import DetailScreen, detail_content

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input
@@ -177,9 +178,16 @@ class TimelineScreen(Screen[None]):
         self.search = Search(view, self.search_query) if self.search_query else None
         self.cursor = view.nearest_position(index) if index is not None else 0
 
+    def action_only_matches(self) -> None:
+        """`&` (less's key): show only the search's matches, as part of the filter; Esc restores."""
+        if self.search:
+            self.filter = attrs.evolve(self.filter, text=self.search.query)
+
     def action_clear(self) -> None:
         if self.search is not None:
             self.search = None
+            if self.filter.text:  # `&`'s part of the filter goes with its search
+                self.filter = attrs.evolve(self.filter, text="")
         elif self.filter.active:
             self.filter = Filter()
 
@@ -188,6 +196,8 @@ class TimelineScreen(Screen[None]):
             return False  # the key is typed into the prompt
         if action == "search_next":
             return self.search is not None
+        if action == "only_matches":
+            return bool(self.search) and self.filter.text != self.search_query
         if action == "clear":
             return self.search is not None or self.filter.active
         return True

@@ -6,20 +6,28 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from textual.content import Content
+from textual.reactive import reactive
 
 from chiptui.core.model import Event, Timeline
+from chiptui.core.view import Search
+from chiptui.tui.widgets.highlight import marked
 from chiptui.tui.widgets.panel import Block, Panel
 from chiptui.tui.widgets.render import event_content
 
 
-def event_blocks(timeline: Timeline, event: Event | None, width: int) -> list[Block]:
+def event_blocks(timeline: Timeline, event: Event | None, search: Search | None, width: int) -> list[Block]:
     if event is None:
         return [Content("No event selected." if timeline.events else "This timeline has no events.")]
-    return [event_content(timeline, event)]
+    return [marked(event_content(timeline, event), search)]
 
 
 class EventPanel(Panel):
     PANEL_TITLE = "Event"
 
+    search: reactive[Search | None] = reactive(None, init=False)  # its matches are highlighted
+
+    def watch_search(self) -> None:
+        self._show(keep_place=True)
+
     def describe(self) -> Callable[[int], Sequence[Block]]:
-        return partial(event_blocks, self.timeline, self.selected)
+        return partial(event_blocks, self.timeline, self.selected, self.search)
