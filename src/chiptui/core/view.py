@@ -108,6 +108,8 @@ class View:
             if at < len(self.years) and self.years[at] <= era.end:
                 headings.append((at, era))
         headings.sort(key=lambda heading: heading[0])  # stable: eras keep their order at one place
+        if self.filter.active:
+            headings = self._without_empty(headings)
         self.rows: list[Era | int] = []
         self.row_of: list[int] = []
         self.era_rows: list[int] = []
@@ -120,6 +122,19 @@ class View:
             done = at
         self.row_of.extend(range(done + len(self.era_rows), len(self.years) + len(self.era_rows)))
         self.rows.extend(range(done, len(self.years)))
+
+    def _without_empty(self, headings: list[tuple[int, Era]]) -> list[tuple[int, Era]]:
+        """Under a filter, eras whose headings stack at one place (their first visible events are
+        the same) without one of them having events of its own: an era whose visible events all
+        sit under a later heading of the stack too would head no event, so it goes (the last of a
+        stack always stays)."""
+        kept: list[tuple[int, Era]] = []
+        for number, (at, era) in enumerate(headings):
+            end = bisect.bisect_right(self.years, era.end)
+            later = [e for a, e in headings[number + 1 :] if a == at]
+            if not any(bisect.bisect_right(self.years, e.end) >= end for e in later):
+                kept.append((at, era))
+        return kept
 
     def __len__(self) -> int:
         return len(self.indices)
