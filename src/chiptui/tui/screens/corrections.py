@@ -97,11 +97,11 @@ class CorrectionsScreen(Screen[GoToEvent | None]):
         for number, fix in enumerate(self.fixes):
             if options:
                 options.append(None)
-            options.append(Option(entry(self.timeline, fix), id=str(number), disabled=False))
+            options.append(Option(entry(self.timeline, fix), id=str(number)))
         if not options:
-            options.append(Option("The article has no corrections in this file.", disabled=True))
+            options.append(Option(Content("The article has no corrections in this file."), disabled=True))
         listed = CorrectionList(*options, id="corrections-list")
-        listed.border_title = f"The article's mistakes ({count})"
+        listed.border_title = plain(f"The article's mistakes ({count})")
         listed.border_subtitle = "↑ ↓ j k · Space PgDn · ⏎ go to the record · q Esc close"
         yield listed
         yield Footer()

@@ -182,6 +182,7 @@ class TimelineScreen(Screen[None]):
         """`&` (less's key): show only the search's matches, as part of the filter; Esc restores."""
         if self.search:
             self.filter = attrs.evolve(self.filter, text=self.search.query)
+            self.refresh_bindings()  # its footer hint goes: it has done what it can
 
     def action_clear(self) -> None:
         if self.search is not None:
