@@ -25,7 +25,9 @@ class ChipApp(App[None]):
     kept for next time (`remember=False` turns that off)."""
 
     CSS_PATH = "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="app.quit")]
+    # Ctrl+C quits, as in any terminal program; with text selected, the screen's copy comes first.
+    # q quits from the main screen only (screens/main.py): elsewhere it closes what is open.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+c", "quit", "Quit", show=False, id="app.quit")]
 
     def __init__(
         self,
