@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.reactive import var
@@ -19,6 +20,7 @@ from textual.widget import Widget
 from chiptui.tui.screens.timeline_screen import TimelineScreen
 from chiptui.tui.widgets.panel import Panel
 from chiptui.tui.widgets.panel_tabs import PANELS, PanelTabs
+from chiptui.tui.widgets.text import cells
 
 WIDE = 110  # narrower than this, the panels take turns
 SMALL = 70  # narrower than this, the timeline sits above the panels
@@ -28,6 +30,7 @@ WIDE_FOOTER = 80  # narrower than this, the footer leaves out the palette's hint
 HORIZONTAL = [(0, "-small"), (SMALL, "-cramped"), (WIDE_FOOTER, "-narrow"), (WIDE, "-wide")]
 VERTICAL = [(0, "-short"), (TALL, "-tall")]
 PANEL_IDS = tuple(panel for panel, _ in PANELS)
+HEADER_ENDS = 20  # the header's icon and the space across from it, either side of its title
 
 
 class LayoutScreen(TimelineScreen):
@@ -78,6 +81,10 @@ class LayoutScreen(TimelineScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._focus_in_sight)  # the panels may take turns at the new size
+        # The header keeps its subtitle (the year, the place) whole: a narrow one names the app only.
+        title = cells(self.timeline.title)
+        room = event.size.width - HEADER_ENDS - len(" — ") - cell_len(str(self.sub_title))
+        self.title = title if cell_len(title) <= room else "chiptui"
 
     def on_descendant_focus(self) -> None:
         self._focus_in_sight()  # a prompt closing, or the palette, can focus a hidden panel too
