@@ -65,7 +65,7 @@ async def test_footer_hints_come_and_go_with_what_their_keys_can_do() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "Esc Clear" not in footer(app) and "n Next match" not in footer(app)
-        assert "t Panels" not in footer(app)  # every panel is shown at this size
+        assert "t Next panel" not in footer(app)  # every panel is shown at this size
         await pilot.press("slash", *"chip", "enter")
         await settle(pilot, lambda: "Esc Clear" in footer(app))
         assert "n Next match" in footer(app) and "N Previous match" in footer(app)
@@ -73,9 +73,9 @@ async def test_footer_hints_come_and_go_with_what_their_keys_can_do() -> None:
         await settle(pilot, lambda: "Esc Clear" not in footer(app))
         assert "n Next match" not in footer(app)
         await pilot.resize_terminal(80, 24)
-        await settle(pilot, lambda: "t Panels" in footer(app))
+        await settle(pilot, lambda: "t Next panel" in footer(app))
         await pilot.resize_terminal(120, 40)
-        await settle(pilot, lambda: "t Panels" not in footer(app))
+        await settle(pilot, lambda: "t Next panel" not in footer(app))
 
 
 async def test_toasts_do_not_cover_the_quotes_panel() -> None:

@@ -4,12 +4,11 @@ Textual puts one class per axis on the screen, the band its size is in (the brea
 app.tcss does the rest. In a wide and tall terminal the event sits over the figures and the
 quotes; narrower than WIDE or lower than TALL, the three take turns on the whole right side
 (PanelTabs names them), the screen's `panel` saying which one is shown. Tab and Shift+Tab go
-round the timeline and every panel, showing the panel they go to; `t` shows the next panel.
+round the timeline and every panel, showing the panel they go to; `t` shows the next panel
+(the keys are MainScreen's, LAYOUT_BINDINGS, so that help lists them with its own).
 """
 
 from __future__ import annotations
-
-from typing import ClassVar
 
 from rich.cells import cell_len
 from textual import events, on
@@ -33,17 +32,18 @@ PANEL_IDS = tuple(panel for panel, _ in PANELS)
 HEADER_ENDS = 20  # the header's icon and the space across from it, either side of its title
 
 
+LAYOUT_BINDINGS: list[BindingType] = [
+    Binding("t", "next_panel", "Next panel", key_display="t", id="main.next-panel"),
+    Binding("tab", "focus_panel(1)", "Focus the next panel", show=False, id="main.focus-next"),
+    Binding("shift+tab", "focus_panel(-1)", "Focus the previous panel", show=False, id="main.focus-previous"),
+]
+
+
 class LayoutScreen(TimelineScreen):
     """The size bands, which panel is shown when they take turns, and focus going round them."""
 
     HORIZONTAL_BREAKPOINTS = HORIZONTAL
     VERTICAL_BREAKPOINTS = VERTICAL
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "focus_panel(1)", "Next panel", show=False, id="main.focus-next"),
-        Binding("shift+tab", "focus_panel(-1)", "Previous panel", show=False, id="main.focus-previous"),
-        Binding("t", "next_panel", "Panels", id="main.next-panel"),
-    ]
-
     panel: var[str] = var("event", init=False)  # the panel shown when they take turns
 
     @property

@@ -22,7 +22,7 @@ from chiptui.core.model import Figure, Quote
 from chiptui.core.schema import clean_text
 from chiptui.core.view import Filter, Search, View
 from chiptui.tui.messages import Reloaded, ReloadFailed
-from chiptui.tui.screens.layout import LayoutScreen
+from chiptui.tui.screens.layout import LAYOUT_BINDINGS, LayoutScreen
 from chiptui.tui.widgets.event_panel import EventPanel
 from chiptui.tui.widgets.figures_panel import FiguresPanel
 from chiptui.tui.widgets.panel import Panel
@@ -68,6 +68,7 @@ class MainScreen(LayoutScreen):
         Binding("f", "filter", "Filter", id="main.filter"),
         Binding("escape", "clear", "Clear", key_display="Esc", id="main.clear"),
         Binding("enter", "detail", "In full", key_display="⏎", id="main.detail"),
+        *LAYOUT_BINDINGS,
         Binding("r", "app.reload", "Reload the file", show=False, id="main.reload"),
         Binding("b", "bookmark", "Bookmark the event", show=False, id="main.bookmark"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="main.bookmarks"),
