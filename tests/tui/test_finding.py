@@ -182,7 +182,7 @@ async def test_filter_dialog_narrows_the_timeline_and_escape_clears(small: Timel
         assert "Speaker One" in str(quotes.border_title)
         await pilot.press("right")
         assert "We said this ourselves" not in text_of(quotes.body)  # speaker two is filtered out
-        assert "imports matter" in text_of(quotes.body)
+        assert "imports matter" in " ".join(text_of(quotes.body).split())  # at any wrapping
         await pilot.press("escape")
         assert len(timeline.view) == 7 and status(app) == ""
         assert selected(app) == "ev-2018a"

@@ -184,7 +184,7 @@ def test_a_line_is_fitted_as_textual_wraps_it(text: str, width: int, bold: int) 
     assert fit(line, width) == (line.wrap(width) or [line])
 
 
-@pytest.mark.parametrize(("size", "year"), [((100, 30), 2018), ((80, 30), 1971)])
+@pytest.mark.parametrize(("size", "year"), [((120, 40), 2018), ((110, 30), 1971)])
 async def test_a_panel_draws_each_line_as_the_whole_text_would_be_drawn(size: tuple[int, int], year: int) -> None:
     """The body renders only the lines on screen, from the panel's own wrapping: each must be
     the line (text, styles, selection offsets) that rendering the whole text gives."""
@@ -209,7 +209,7 @@ async def test_a_mouse_selection_is_drawn_and_copied_as_the_whole_text_would_be(
     from textual.selection import Selection
 
     app = make_app(BUNDLED, start_year=2018, theme="chiptui")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for panel in app.screen.query(Panel):
             body = panel.body

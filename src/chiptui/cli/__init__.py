@@ -1,4 +1,4 @@
-"""The command line: `chiptui [--data FILE] [--year YEAR]`, `chiptui check [FILE]`,
+"""The command line: `chiptui [--data FILE] [--year YEAR] [--theme NAME]`, `chiptui check [FILE]`,
 `chiptui export [--data FILE] [--format markdown|json|csv] [-o FILE]` and
 `chiptui serve [--host HOST] [--port PORT] [--data FILE]`.
 
@@ -94,7 +94,7 @@ def export_command(given: str | None, format: str, output: str | None) -> int:
     return EXIT_OK
 
 
-def explore(given: str | None, year: int | None, *, debug: bool = False) -> int:
+def explore(given: str | None, year: int | None, *, theme: str | None = None, debug: bool = False) -> int:
     # Start-up makes many objects that live as long as the explorer and almost no garbage: the
     # cycle collector only rescans them (a tenth of the first frame's time). The app turns it
     # back on after its first frame, with those objects frozen out of later collections.
@@ -116,7 +116,7 @@ def explore(given: str | None, year: int | None, *, debug: bool = False) -> int:
         return EXIT_BAD_INPUT
     from chiptui.tui.app import make_app  # Textual loads only when the explorer opens
 
-    app = make_app(timeline, start_year=year, source=(path, shown), after_start=store)
+    app = make_app(timeline, start_year=year, theme=theme, source=(path, shown), after_start=store)
     if debug:
         app.run()
         return app.return_code or EXIT_OK
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             return export_command(_first(args.export_data, args.data), args.format, args.output)
         if args.command == "serve":
             return serve_command(_first(args.serve_data, args.data), args.host, args.port)
-        return explore(args.data, args.year, debug=debugging(args))
+        return explore(args.data, args.year, theme=args.theme, debug=debugging(args))
     except DataError as error:
         problems = error.problems
         for problem in problems:

@@ -26,13 +26,25 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _theme(text: str) -> str:
+    from chiptui.tui.theme import theme_names  # Textual loads only when a theme is named
+
+    names = theme_names()
+    if text not in names:
+        shown = strip_controls(text)
+        raise argparse.ArgumentTypeError(f"{shown!r} is not a theme; the themes are: {', '.join(names)}")
+    return text
+
+
 def _host(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("is empty; name an address, e.g. 127.0.0.1 (0.0.0.0: every interface)")
     return text
 
 
-USAGE = "chiptui [-h] [--version] [--data FILE] [--year YEAR] [--debug]\n               [COMMAND [ARGS ...]]"
+USAGE = (
+    "chiptui [-h] [--version] [--data FILE] [--year YEAR] [--theme NAME]\n               [--debug] [COMMAND [ARGS ...]]"
+)
 
 EPILOG = """\
 With no COMMAND, chiptui opens the explorer on the bundled timeline (or --data
@@ -41,6 +53,8 @@ FILE). In the explorer, ? lists every key and q quits.
 examples:
   chiptui                       the explorer on the bundled timeline
   chiptui --year 2018           ... at 2018 (or the nearest year with events)
+  chiptui --theme nord          ... in the nord theme (for this run; a theme
+                                chosen in the explorer is kept for next time)
   chiptui --data my.toml        ... on your own timeline
   chiptui check my.toml         check a timeline: a summary, or every problem
   chiptui export --format csv -o timeline.csv
@@ -97,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--year", metavar="YEAR", type=_year, help="start at the first event of YEAR (or the nearest year)"
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        type=_theme,
+        help="the explorer's theme for this run (default: the one chosen last time, else chiptui)",
     )
     parser.add_argument("--debug", action="store_true", help="show the traceback of an internal fault")
     commands = parser.add_subparsers(

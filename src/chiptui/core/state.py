@@ -1,5 +1,5 @@
-"""Where the reader left off, and their bookmarks: one small JSON file per data file, in the
-user's state folder. No Textual here.
+"""Where the reader left off, their bookmarks and the theme they chose: one small JSON file per
+data file, in the user's state folder. No Textual here.
 
 A state file is written whole through a temporary file and a rename. One that cannot be read
 back (damaged, not JSON, the wrong shape) never stops the app: it is set aside under a new
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from pathlib import Path
 
@@ -21,12 +22,14 @@ from chiptui.core.schema import SLUG_RE
 from chiptui.core.settings import settings
 
 STATE_MAX = 4 * 1024 * 1024  # a place and bookmarks; a larger state file is not chiptui's
+THEME_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # a theme's name (Textual's are e.g. "textual-dark")
 
 
 @attrs.frozen
 class State:
     event: str | None = None
     bookmarks: tuple[str, ...] = ()
+    theme: str | None = None  # the theme chosen in the explorer (None: none chosen yet)
 
 
 def state_folder() -> Path:
@@ -53,7 +56,10 @@ def _parse(text: str) -> State:
         raise ValueError("bad event")
     if not isinstance(bookmarks, list) or not all(isinstance(b, str) and SLUG_RE.fullmatch(b) for b in bookmarks):
         raise ValueError("bad bookmarks")
-    return State(event, tuple(dict.fromkeys(bookmarks)))
+    theme = document.get("theme")
+    if theme is not None and not (isinstance(theme, str) and THEME_RE.fullmatch(theme)):
+        raise ValueError("bad theme")
+    return State(event, tuple(dict.fromkeys(bookmarks)), theme)
 
 
 def load_state(data: Path) -> tuple[State, str | None]:
@@ -88,7 +94,12 @@ def save_state(data: Path, state: State) -> str | None:
     path = state_file(data)
     import json
 
-    document = {"data": str(data.resolve()), "event": state.event, "bookmarks": list(state.bookmarks)}
+    document = {
+        "data": str(data.resolve()),
+        "event": state.event,
+        "bookmarks": list(state.bookmarks),
+        "theme": state.theme,
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_file(path, json.dumps(document))  # ASCII: a path's undecodable bytes stay \\u escapes

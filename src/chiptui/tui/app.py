@@ -21,18 +21,22 @@ from chiptui.tui.widgets.text import cells, say
 class ChipApp(App[None]):
     """Explore a timeline; `start_year` puts the cursor on that year (or the nearest). With a
     `source`, `r` reloads it (the cursor stays on its event; a broken file keeps the timeline
-    shown and lists its problems until it is fixed), and the reader's place and bookmarks are
-    kept for next time (`remember=False` turns that off)."""
+    shown and lists its problems until it is fixed), and the reader's place, bookmarks and chosen
+    theme are kept for next time (`remember=False` turns that off)."""
 
     CSS_PATH = "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="app.quit")]
+    # Ctrl+C quits, as in any terminal program; with text selected, the screen's copy comes first.
+    # q quits from the main screen only (screens/main.py): elsewhere it closes what is open.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "quit", "Quit (with text selected, it copies the text instead)", show=False, id="app.quit")
+    ]
 
     def __init__(
         self,
         timeline: Timeline,
         *,
         start_year: int | None = None,
-        theme: str = "chiptui",
+        theme: str | None = None,
         source: Source | None = None,
         remember: bool = True,
         after_start: Callable[[], None] | None = None,
@@ -44,7 +48,8 @@ class ChipApp(App[None]):
         self.source = source
         self.places = Places(self, source[0] if remember and source is not None else None)
         self.register_theme(THEME)
-        self.theme = theme
+        saved = self.places.saved.theme
+        self.theme = theme or (saved if saved in self.available_themes else THEME.name)
         self.title = cells(timeline.title)
 
     async def on_event(self, event: events.Event) -> None:
@@ -60,6 +65,7 @@ class ChipApp(App[None]):
         return MainScreen(self.timeline, self.start_year, start_event=start_event, bookmarks=saved.bookmarks)
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, lambda theme: self.places.remember_theme(theme.name))
         self.call_after_refresh(self._started)
         if self.places.notice:
             say(self, self.places.notice, title="Your place", severity="warning", timeout=8)
@@ -119,13 +125,13 @@ def make_app(
     timeline: Timeline,
     *,
     start_year: int | None = None,
-    theme: str = "chiptui",
+    theme: str | None = None,
     source: Source | None = None,
     remember: bool = True,
     after_start: Callable[[], None] | None = None,
 ) -> ChipApp:
     """The one way the command line, the tests and any other front end build the app; `after_start`
-    runs in a thread after the first frame."""
+    runs in a thread after the first frame. `theme`: this run's (else the one chosen last time)."""
     return ChipApp(
         timeline, start_year=start_year, theme=theme, source=source, remember=remember, after_start=after_start
     )

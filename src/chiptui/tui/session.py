@@ -1,11 +1,14 @@
-"""What the app does for one run besides showing the screen: the reader's place kept between
-runs, reading the data file again, and the cycle collector turned on after the first frame."""
+"""What the app does for one run besides showing the screen: the reader's place (and the theme
+they chose) kept between runs, reading the data file again, and the cycle collector turned on
+after the first frame."""
 
 from __future__ import annotations
 
 import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import attrs
 
 from chiptui.core.loader import DataError, Problem
 from chiptui.core.model import Timeline
@@ -41,20 +44,27 @@ def read_again(source: Source) -> Timeline | list[Problem]:
 
 
 class Places:
-    """The reader's place and bookmarks in the data file `data`, read now (None: not kept). A
-    place is saved a moment after the reader stops moving, and always on `save()` (quitting)."""
+    """The reader's place, bookmarks and theme in the data file `data`, read now (None: not kept).
+    A place is saved a moment after the reader stops moving, and always on `save()` (quitting)."""
 
     def __init__(self, app: App[None], data: Path | None) -> None:
         self.app = app
         self.data = data
         self.saved, self.notice = load_state(data) if data is not None else (State(), None)
+        self.now = self.saved  # what the next save writes
         self.to_save: State | None = None
         self.save_timer: Timer | None = None
 
     def remember(self, event: str | None, bookmarks: tuple[str, ...]) -> None:
-        if self.data is None:
+        self._keep(attrs.evolve(self.now, event=event, bookmarks=bookmarks))
+
+    def remember_theme(self, theme: str) -> None:
+        self._keep(attrs.evolve(self.now, theme=theme))
+
+    def _keep(self, state: State) -> None:
+        if self.data is None or state == self.now:
             return
-        self.to_save = State(event, bookmarks)
+        self.now = self.to_save = state
         if self.save_timer is None:
             self.save_timer = self.app.set_timer(0.5, self.save, name="save-place")
         else:

@@ -18,3 +18,10 @@ THEME = Theme(
     error="#E5534B",
     dark=True,
 )
+
+
+def theme_names() -> list[str]:
+    """Every theme the explorer can use: chiptui's own and Textual's built-in ones."""
+    from textual.theme import BUILTIN_THEMES
+
+    return sorted({THEME.name, *BUILTIN_THEMES})

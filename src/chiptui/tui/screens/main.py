@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,10 +22,11 @@ from chiptui.core.model import Figure, Quote
 from chiptui.core.schema import clean_text
 from chiptui.core.view import Filter, Search, View
 from chiptui.tui.messages import GoToEvent, Reloaded, ReloadFailed
-from chiptui.tui.screens.timeline_screen import TimelineScreen
+from chiptui.tui.screens.layout import LAYOUT_BINDINGS, LayoutScreen
 from chiptui.tui.widgets.event_panel import EventPanel
 from chiptui.tui.widgets.figures_panel import FiguresPanel
 from chiptui.tui.widgets.panel import Panel
+from chiptui.tui.widgets.panel_tabs import PanelTabs
 from chiptui.tui.widgets.prompts import SearchBar, YearPrompt
 from chiptui.tui.widgets.quotes_panel import QuotesPanel
 from chiptui.tui.widgets.ruler import YearRuler
@@ -35,15 +36,6 @@ from chiptui.tui.widgets.timeline_list import TimelineList
 
 if TYPE_CHECKING:
     from textual.command import Provider
-
-WIDE = 110  # narrower than this, the figures and quotes stack under the event
-SMALL = 70  # narrower than this, the timeline sits above the event and the side panels go
-TALL = 30  # lower than this, the ruler leaves out the era bands
-WIDE_FOOTER = 80  # narrower than this, the footer leaves out the palette's hint (Ctrl+P still works)
-# Textual puts one class per axis on the screen, the band the size is in; app.tcss does the rest.
-# The narrow layout is -cramped (no room for the palette's hint either) and -narrow; -small is smaller still.
-HORIZONTAL = [(0, "-small"), (SMALL, "-cramped"), (WIDE_FOOTER, "-narrow"), (WIDE, "-wide")]
-VERTICAL = [(0, "-short"), (TALL, "-tall")]
 
 # Priority: the key that opens a prompt moves focus at once, so what is typed next lands in it.
 DIGITS = [
@@ -58,7 +50,7 @@ def _commands() -> type[Provider]:
     return TimelineCommands
 
 
-class MainScreen(TimelineScreen):
+class MainScreen(LayoutScreen):
     """Everything moves with the cursor."""
 
     COMMANDS: ClassVar = {lambda: _commands()}
@@ -78,11 +70,13 @@ class MainScreen(TimelineScreen):
         Binding("c", "corrections", "Corrections", id="main.corrections"),
         Binding("escape", "clear", "Clear", key_display="Esc", id="main.clear"),
         Binding("enter", "detail", "In full", key_display="⏎", id="main.detail"),
+        *LAYOUT_BINDINGS,
         Binding("r", "app.reload", "Reload the file", show=False, id="main.reload"),
         Binding("b", "bookmark", "Bookmark the event", show=False, id="main.bookmark"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="main.bookmarks"),
         Binding("p", "tour", "Play the tour", show=False, id="main.tour"),
         Binding("question_mark", "help", "Help", key_display="?", id="main.help"),
+        Binding("q", "app.quit", "Quit", id="main.quit"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -92,7 +86,8 @@ class MainScreen(TimelineScreen):
             yield TimelineList(self.view, self.cursor, id="timeline").data_bind(
                 MainScreen.view, MainScreen.cursor, MainScreen.search, MainScreen.bookmarks
             )
-            with Vertical(id="detail"):
+            with Vertical(id="detail", classes=f"-show-{self.panel}"):
+                yield PanelTabs(id="tabs").data_bind(shown=MainScreen.panel, selected=MainScreen.selected)
                 yield EventPanel(self.timeline, id="event").data_bind(MainScreen.selected, MainScreen.search)
                 with Horizontal(id="side"):
                     yield FiguresPanel(self.timeline, id="figures").data_bind(MainScreen.selected)
@@ -107,21 +102,6 @@ class MainScreen(TimelineScreen):
     def on_mount(self) -> None:
         self.timeline_list.focus()
         self._remember()
-
-    HORIZONTAL_BREAKPOINTS = HORIZONTAL
-    VERTICAL_BREAKPOINTS = VERTICAL
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.call_after_refresh(self._focus_in_sight)  # a smaller layout can hide the focused panel
-
-    def on_descendant_focus(self) -> None:
-        self._focus_in_sight()  # a prompt closing, or the palette, can focus a hidden panel too
-
-    def _focus_in_sight(self) -> None:
-        """A focused panel that a smaller layout hides gives its focus to the timeline."""
-        focused = self.focused
-        if focused is not None and not all(node.display for node in focused.ancestors_with_self):
-            self.set_focus(self.timeline_list)
 
     def action_bookmark(self) -> None:
         if self.current is None:

@@ -71,6 +71,8 @@ class TimelineScreen(Screen[None]):
     def _select(self, *, notify: bool = True) -> None:
         """The selected event, its year and the header follow the cursor."""
         event = self.current
+        if (event is None) != (self.selected is None) and self.is_attached:
+            self.refresh_bindings()  # the keys that need an event
         self.selected = event
         self.year = event.year if event is not None else None
         if event is None:
@@ -162,6 +164,7 @@ class TimelineScreen(Screen[None]):
 
     def watch_search(self) -> None:
         self._show_status()
+        self.refresh_bindings()  # the footer's n / N and Esc come and go with the search
 
     def action_search_next(self, step: int) -> None:
         if self.search is not None and not self.search:
@@ -173,6 +176,7 @@ class TimelineScreen(Screen[None]):
         """A new view: the search runs again in it, the cursor stays on its event (or the nearest)."""
         if old == new:
             return
+        self.refresh_bindings()  # Esc clears a filter
         index = self.view.indices[self.cursor] if self.current is not None else None
         self.view = view = View(self.timeline, new)
         self.search = Search(view, self.search_query) if self.search_query else None
@@ -201,4 +205,6 @@ class TimelineScreen(Screen[None]):
             return bool(self.search) and self.filter.text != self.search_query
         if action == "clear":
             return self.search is not None or self.filter.active
+        if action in ("detail", "bookmark", "tour"):
+            return self.current is not None
         return True

@@ -140,6 +140,8 @@ class SearchBar(Input):
         the screen the bar gave focus back to: it goes there."""
         done = event.key in ("enter", "escape")
         edit = None if done or not self.display else self._editing_keys().get(event.key)
+        if edit == "copy" and not self.selected_text:
+            edit = None  # Ctrl+C with nothing selected: the app's key, quit
         if self.display and not done and edit is None:
             return  # a character: Input's own handler types it
         event.stop()

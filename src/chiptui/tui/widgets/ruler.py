@@ -20,7 +20,7 @@ from textual.widget import Widget
 from chiptui.core.model import Era, Timeline
 from chiptui.core.view import View
 from chiptui.tui.messages import GoToYear
-from chiptui.tui.widgets.text import cells
+from chiptui.tui.widgets.text import cells, plain
 
 LEVELS = " ▁▂▃▄▅▆▇█"
 
@@ -36,6 +36,24 @@ def lanes(eras: tuple[Era, ...]) -> list[list[Era]]:
         else:
             rows.append([era])
     return rows
+
+
+STOP_WORDS = frozenset({"the", "a", "an", "and", "of", "its", "in", "on", "for", "to"})
+
+
+def band_label(title: str, size: int) -> str:
+    """`title` in a band `size` cells wide (its first cell is the ▏ mark): the whole title, else
+    without its "Region: " prefix (the lanes' first bands name the region), else without small
+    words, else that cut with an ellipsis."""
+    if size <= 1:
+        return "▏"[:size]
+    room = size - 1
+    short = title.split(": ", 1)[-1]
+    shorter = " ".join(word for word in short.split() if word.lower() not in STOP_WORDS) or short
+    text = next((t for t in (title, short, shorter) if cell_len(t) <= room), None)
+    if text is None:
+        text = set_cell_size(shorter, room - 1) + "…" if room > 1 else shorter[:1]
+    return set_cell_size("▏" + text, size)
 
 
 class YearRuler(Widget):
@@ -169,6 +187,8 @@ class YearRuler(Widget):
         return Strip.join([strip.crop(0, x), Strip([Segment(label, mark)]), strip.crop(x + len(label))])
 
     def _lane(self, eras: list[Era], width: int) -> Strip:
+        """The eras of one lane as bands, each named as fully as it has room for (the mouse over
+        a band shows its whole name)."""
         segments: list[Segment] = []
         at = 0
         base = self.rich_style
@@ -177,17 +197,26 @@ class YearRuler(Widget):
             end = max(start + 1, self.column(min(era.end, self.last) + 1, width))
             if start > at:
                 segments.append(Segment(" " * (start - at), base))
-            band = "year-ruler--band-a" if number % 2 == 0 else "year-ruler--band-b"
+            style = base + self.get_component_rich_style(
+                "year-ruler--band-a" if number % 2 == 0 else "year-ruler--band-b"
+            )
             size = end - max(start, at)
             if size > 0:
                 title = cells(era.title)
-                text = set_cell_size(("▏" + title) if size > 1 else "▏", size)
-                if cell_len(title) + 1 > size and size > 2:
-                    text = set_cell_size(text, size - 1) + "…"
-                segments.append(Segment(text, base + self.get_component_rich_style(band)))
+                segments.append(Segment(band_label(title, size), style))
             at = max(at, end)
-        strip = Strip(segments).crop_extend(0, width, base)
-        return self._mark(strip, width)
+        return self._mark(Strip(segments).crop_extend(0, width, base), width)
+
+    def era_at(self, x: int, y: int, width: int) -> Era | None:
+        """The era whose band is at column `x` of row `y` (a ruler `width` cells wide)."""
+        if not 0 <= y - 2 < len(self.lanes) or not 0 <= x < width:
+            return None
+        year = self.year_at(x, width)
+        return next((era for era in self.lanes[y - 2] if era.start <= year <= era.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        era = self.era_at(event.x - self.styles.gutter.left, event.y, self.content_region.width)
+        self.tooltip = plain(f"{era.title} ({era.start}–{era.end})") if era is not None else None
 
     def _with_cursor(self, text: str, width: int, component: str) -> Strip:
         style = self.rich_style + self.get_component_rich_style(component)

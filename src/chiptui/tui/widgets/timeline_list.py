@@ -23,6 +23,8 @@ from chiptui.core.view import Search, View
 from chiptui.tui.messages import Jump
 from chiptui.tui.widgets.text import cells
 
+SCROLLOFF = 3  # rows kept in sight above and below the cursor (vim's 'scrolloff'), room allowing
+
 
 def _fit(text: str, width: int) -> str:
     """`text` cut to `width` cells, with an ellipsis where it was cut."""
@@ -76,6 +78,8 @@ class TimelineList(ScrollView, can_focus=True):
         self.set_reactive(TimelineList.view, view)
         self.set_reactive(TimelineList.cursor, cursor)
         self.date_width = view.timeline.date_width()
+        titles = [cell_len(cells(event.title)) for event in view.timeline.events]
+        self.title_width = max(titles, default=0)  # the longest title, so none is cut when there is room
         self._centre_next = False  # the first move after a new view centres the cursor
 
     def on_mount(self) -> None:
@@ -101,14 +105,25 @@ class TimelineList(ScrollView, can_focus=True):
     def watch_bookmarks(self) -> None:
         self.refresh()
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """Wide enough for the longest title beside its date (app.tcss caps it by the terminal's width)."""
+        return 1 + self.date_width + 3 + self.title_width + 1
+
     def _scroll_to_cursor(self, center: bool = False) -> None:
+        """The cursor in sight with SCROLLOFF rows either side of it (fewer in a low window) and
+        the era headings just above it, the cursor first when they do not all fit."""
         if self.view.row_of and 0 <= self.cursor < len(self.view.row_of):
+            rows = self.view.rows
             row = self.view.row_of[self.cursor]
+            window = max(1, self.scrollable_content_region.height)
+            margin = min(SCROLLOFF, (window - 1) // 2)
             top = row
-            while top > 0 and not isinstance(self.view.rows[top - 1], int):
-                top -= 1  # keep the era headings above the cursor in sight
-            height = min(row - top + 1, max(1, self.scrollable_content_region.height))
-            region = Region(0, row + 1 - height, 1, height)
+            while top > 0 and not isinstance(rows[top - 1], int):
+                top -= 1  # the era headings above the cursor
+            top = max(0, min(top, row - margin))
+            bottom = min(len(rows), row + margin + 1)
+            top = max(top, bottom - window)  # too tall: the headings give way to the rows below
+            region = Region(0, top, 1, bottom - top)
             self.scroll_to_region(region, animate=False, force=True, center=center, immediate=True)
 
     def on_resize(self) -> None:
