@@ -13,9 +13,10 @@ from chiptui.tui.widgets.render import event_content
 
 
 def event_blocks(timeline: Timeline, event: Event | None, width: int) -> list[Block]:
+    """The panel's text, in one function: the event, its sources' addresses fitted to `width`."""
     if event is None:
         return [Content("No event selected." if timeline.events else "This timeline has no events.")]
-    return [event_content(timeline, event)]
+    return [event_content(timeline, event, width=width)]
 
 
 class EventPanel(Panel):

@@ -40,8 +40,8 @@ def corrected(seed_says: str | None, correction: str | None) -> list[Content]:
 
 
 def linked(text: Content, url: str | None) -> Content:
-    """`text` as a terminal hyperlink to `url` (none: as it is)."""
-    return text.stylize(Style(link=cells(url))) if url else text
+    """`text` as a terminal hyperlink to `url`, underlined as links are (none: as it is)."""
+    return text.stylize(Style(underline=True, link=cells(url))) if url else text
 
 
 def address(url: str, width: int | None = None) -> Content:
@@ -117,9 +117,15 @@ class References:
 
 
 def citations(
-    timeline: Timeline, source_ids: tuple[str, ...], *, full: bool = True, refs: References | None = None
+    timeline: Timeline,
+    source_ids: tuple[str, ...],
+    *,
+    full: bool = True,
+    refs: References | None = None,
+    width: int | None = None,
 ) -> list[Content]:
-    """The sources of a record: numbers into `refs`, else numbered in full, or a one-line list of titles."""
+    """The sources of a record: numbers into `refs`, else numbered in full (addresses cut short to
+    fit `width`), or a one-line list of titles."""
     if refs is not None:
         return refs.cite(source_ids)
     sources = [timeline.sources[i] for i in source_ids if i in timeline.sources]
@@ -127,7 +133,10 @@ def citations(
         label = Content.styled("Source: " if len(sources) == 1 else "Sources: ", MUTED)
         titles = Content("; ").join(linked(plain(s.title, MUTED), s.url) for s in sources)
         return [label + titles]
-    return [Content.assemble((f"[{number}] ", LABEL), source_line(source)) for number, source in enumerate(sources, 1)]
+    return [
+        Content.assemble((mark := f"[{number}] ", LABEL), source_line(source, width=width and width - len(mark)))
+        for number, source in enumerate(sources, 1)
+    ]
 
 
 def stack(blocks: list[Content | None]) -> Content:
@@ -135,9 +144,11 @@ def stack(blocks: list[Content | None]) -> Content:
     return Content("\n").join(block for block in blocks if block is not None)
 
 
-def event_content(timeline: Timeline, event: Event, refs: References | None = None) -> Content:
+def event_content(
+    timeline: Timeline, event: Event, refs: References | None = None, width: int | None = None
+) -> Content:
     """An event: date at its precision, region, tags, title, text, eras, corrections, sources
-    (numbers into `refs`, if given)."""
+    (numbers into `refs`, if given; else in full, their addresses fitted to `width`)."""
     facts = [event.when()]
     if event.region:
         facts.append(event.region)
@@ -167,7 +178,7 @@ def event_content(timeline: Timeline, event: Event, refs: References | None = No
         blocks.extend(refs.cite(event.sources))
     else:
         blocks.append(heading("Sources"))
-        blocks.extend(citations(timeline, event.sources))
+        blocks.extend(citations(timeline, event.sources, width=width))
     return stack(blocks)
 
 

@@ -30,8 +30,8 @@ def _breakable(before: str, after: str) -> bool:
     """May a line break between these two characters (neither a space)?"""
     if not (_CJK.match(before) or _CJK.match(after)):
         return False  # a word of Latin letters (or digits, or an address) is not broken
-    if before in FIGURE and after in FIGURE:
-        return False  # 6532亿元, 12.5万
+    if before in FIGURE and after in FIGURE and not (after.isdigit() and _CJK.match(before)):
+        return False  # 6532亿元, 12.5万 (but 亿元 | 312: a new number may start a line)
     if after in NO_BREAK_BEFORE or before in NO_BREAK_AFTER:
         return False
     return get_character_cell_size(after) > 0
