@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from chiptui.core.model import Event, Figure, Quote, Source, Timeline
 from chiptui.tui.widgets.panel import Panel
+from chiptui.tui.widgets.render import web
 from chiptui.tui.widgets.text import plain, say
 
 ALL = "all"
@@ -28,7 +29,7 @@ ALL = "all"
 
 def citation(source: Source) -> str:
     """`Title. Publisher, 12 Sep 2019. URL` (the parts it has)."""
-    parts = [source.title.rstrip(".") + "."]
+    parts = [source.title if source.title.endswith((".", "?", "!")) else source.title + "."]
     details = ", ".join(p for p in (source.publisher, source.date.label() if source.date else None) if p)
     if details:
         parts.append(details + ".")
@@ -115,9 +116,9 @@ def _choose(
 
 def open_source(screen: Screen[Any], sources: Sequence[Source]) -> None:
     """Open one of `sources` (asking which, if several have an address) in the browser."""
-    linked = [s for s in sources if s.url]
+    linked = [s for s in sources if web(s.url)]
     if not linked:
-        say(screen, "No source of this item has a web address." if sources else "This item cites no source.")
+        say(screen, "No source of this item has a web (http) address." if sources else "This item cites no source.")
         return
 
     def opened(picked: list[Source]) -> None:

@@ -109,14 +109,14 @@ class Reader(VerticalScroll):
     """The full view's text: the container's own keys (↑ ↓ PgUp PgDn Home End) and the others."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Scroll down", key_display="↓", show=False, id="full.down"),
-        Binding("up,k", "scroll_up", "Scroll up", key_display="↑", show=False, id="full.up"),
-        Binding("pagedown,space", "page_down", "A page down", key_display="PgDn", show=False, id="full.page-down"),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="full.down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="full.up"),
+        Binding("pagedown,space", "page_down", "A page down", show=False, id="full.page-down"),
         Binding("pageup", "page_up", "A page up", key_display="PgUp", show=False, id="full.page-up"),
         Binding("ctrl+d", "half(1)", "Half a page down", show=False, id="full.half-down"),
         Binding("ctrl+u", "half(-1)", "Half a page up", show=False, id="full.half-up"),
-        Binding("home,g", "ends(-1)", "The top", key_display="Home", show=False, id="full.top"),
-        Binding("end,G", "ends(1)", "The end", key_display="End", show=False, id="full.end"),
+        Binding("home,g", "ends(-1)", "The top", show=False, id="full.top"),
+        Binding("end,G", "ends(1)", "The end", show=False, id="full.end"),
     ]
 
     def action_scroll_down(self) -> None:

@@ -48,12 +48,12 @@ class Panel(VerticalScroll):
         Binding("up", "item(-1)", "Scroll, then the previous item", key_display="↑", show=False, id="panel.previous"),
         Binding("j", "item(1)", "Scroll, then the next item", show=False, id="panel.next-vim"),
         Binding("k", "item(-1)", "Scroll, then the previous item", show=False, id="panel.previous-vim"),
-        Binding("pagedown,space", "page(1)", "A page down", key_display="PgDn", show=False, id="panel.page-down"),
+        Binding("pagedown,space", "page(1)", "A page down", show=False, id="panel.page-down"),
         Binding("pageup", "page(-1)", "A page up", key_display="PgUp", show=False, id="panel.page-up"),
         Binding("ctrl+d", "page(0.5)", "Half a page down", show=False, id="panel.half-down"),
         Binding("ctrl+u", "page(-0.5)", "Half a page up", show=False, id="panel.half-up"),
-        Binding("home,g", "ends(-1)", "The top", key_display="Home", show=False, id="panel.top"),
-        Binding("end,G", "ends(1)", "The end", key_display="End", show=False, id="panel.end"),
+        Binding("home,g", "ends(-1)", "The top", show=False, id="panel.top"),
+        Binding("end,G", "ends(1)", "The end", show=False, id="panel.end"),
         Binding("enter", "open_item", "Open the marked item", key_display="⏎", show=False, id="panel.open"),
     ]
     PANEL_TITLE = ""

@@ -39,9 +39,14 @@ def corrected(seed_says: str | None, correction: str | None) -> list[Content]:
     return lines
 
 
+def web(url: str | None) -> str | None:
+    """`url` if it is a web address (http or https), the only kind linked or opened."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
 def linked(text: Content, url: str | None) -> Content:
-    """`text` as a terminal hyperlink to `url`, underlined as links are (none: as it is)."""
-    return text.stylize(Style(underline=True, link=cells(url))) if url else text
+    """`text` as a terminal hyperlink to `url`, underlined as links are (no web address: as it is)."""
+    return text.stylize(Style(underline=True, link=cells(url))) if web(url) and url else text
 
 
 def address(url: str, width: int | None = None) -> Content:
@@ -91,15 +96,16 @@ class References:
         self.timeline = timeline
         self.numbers: dict[str, int] = {}
 
-    def cite(self, source_ids: tuple[str, ...]) -> list[Content]:
-        """`Sources: [1] [4]`, numbering the sources not cited before."""
+    def cite(self, source_ids: tuple[str, ...], what: str = "") -> list[Content]:
+        """`Sources: [1] [4]` (`what` before it: "Era sources"), numbering the sources not cited before."""
         known = [i for i in source_ids if i in self.timeline.sources]
         if not known:
             return []
         for source_id in known:
             self.numbers.setdefault(source_id, len(self.numbers) + 1)
         marks = " ".join(f"[{self.numbers[i]}]" for i in known)
-        return [Content.assemble(("Source: " if len(known) == 1 else "Sources: ", MUTED), (marks, LABEL))]
+        label = f"{what} source" if what else "Source"
+        return [Content.assemble((label + (": " if len(known) == 1 else "s: "), MUTED), (marks, LABEL))]
 
     def listed(self, width: int) -> list[Content]:
         """The reference list: each source once, in full, wrapped at `width` under a hanging indent."""
@@ -168,7 +174,7 @@ def event_content(
         blocks.append(Content.assemble(("Era: ", LABEL), plain(names)))
         era_sources = tuple(dict.fromkeys(s for era in eras for s in era.sources))
         if era_sources:
-            blocks.extend(citations(timeline, era_sources, full=False, refs=refs))
+            blocks.extend(refs.cite(era_sources, "Era") if refs else citations(timeline, era_sources, full=False))
     fixes = corrected(event.seed_says, event.correction)
     if fixes:
         blocks.append(Content(""))
