@@ -253,7 +253,7 @@ async def test_enter_opens_the_event_in_full_and_escape_returns(small: Timeline)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("right", "right", "enter")
         assert isinstance(app.screen, DetailScreen)
-        text = text_of(app.screen.query_one("#detail-text", Static))
+        text = text_of(app.screen.query_one("#detail-text", PanelBody))
         for expected in [
             "Third event",
             "Dated to the month.",

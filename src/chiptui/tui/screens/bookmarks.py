@@ -1,4 +1,4 @@
-"""`B`: the bookmarked events, in date order; Enter goes to one, Esc closes."""
+"""`B`: the bookmarked events, in date order; Enter goes to one, q or Esc closes."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class BookmarksScreen(ModalScreen[int | None]):
         OptionList { height: auto; max-height: 30; }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close", key_display="Esc")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close", key_display="Esc")]
 
     def __init__(self, timeline: Timeline, bookmarks: frozenset[str]) -> None:
         super().__init__()
@@ -46,7 +46,7 @@ class BookmarksScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-dialog") as dialog:
             dialog.border_title = "Bookmarks"
-            dialog.border_subtitle = "⏎ go there · Esc close · b on an event adds or removes it"
+            dialog.border_subtitle = "⏎ go there · q or Esc close · b on an event adds or removes it"
             if not self.indexes:
                 yield Static("No bookmarks yet: press b on an event to keep it here.", markup=False)
             else:

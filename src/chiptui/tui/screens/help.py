@@ -1,4 +1,5 @@
-"""`?`: every key, read from the bindings themselves so the list cannot drift from what the keys do."""
+"""`?`: every key, read from the bindings themselves so the list cannot drift from what the keys do.
+Opened from a full view, it lists that view's keys. q, Esc or ? closes it."""
 
 from __future__ import annotations
 
@@ -39,13 +40,31 @@ def key_rows(app: App[Any], bindings: list[Binding]) -> list[tuple[str, str]]:
     return [(" ".join(keys) if len(keys) < 5 else f"{keys[0]} … {keys[-1]}", what) for (_, what), keys in rows.items()]
 
 
-def help_content(app: App[Any], main: Screen[Any]) -> Content:
-    sections = [
+def sections_for(app: App[Any], screen: Screen[Any]) -> list[tuple[str, list[Binding]]]:
+    """The main screen's keys by where they work; a full view's own keys (its text's first)."""
+    from chiptui.tui.screens.detail import DetailScreen, Reader
+    from chiptui.tui.widgets.quotes_panel import QuotesPanel
+
+    anywhere = [*bindings_of(Screen), *bindings_of(type(app))]
+    if isinstance(screen, DetailScreen):
+        own = bindings_of(type(screen))
+        keys = {b.key for b in own}
+        return [
+            ("Reading", bindings_of(Reader, inherited=False)),
+            ("In this view", own),
+            ("Anywhere", [b for b in anywhere if b.key not in keys]),
+        ]
+    return [
         ("The timeline", bindings_of(TimelineList, inherited=False)),
-        ("Finding a moment (from any panel)", bindings_of(type(main), inherited=False)),
+        ("Finding a moment (from any panel)", bindings_of(type(screen), inherited=False)),
         ("In a focused panel", bindings_of(Panel)),
-        ("Anywhere", [*bindings_of(Screen), *bindings_of(type(app))]),
+        ("In the quotes", bindings_of(QuotesPanel, inherited=False)),
+        ("Anywhere", anywhere),
     ]
+
+
+def help_content(app: App[Any], main: Screen[Any]) -> Content:
+    sections = sections_for(app, main)
     lines: list[Content] = []
     for title, bindings in sections:
         lines.append(Content.styled(title, "bold $text-primary"))
@@ -54,6 +73,9 @@ def help_content(app: App[Any], main: Screen[Any]) -> Content:
         lines.append(Content(""))
     palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
     lines += [
+        Content.styled("Closing", "bold $text-primary"),
+        Content("q or Esc closes a full view, this help or a dialog; on the main screen q quits."),
+        Content(""),
         Content.styled("The command palette", "bold $text-primary"),
         Content.assemble(
             (palette.ljust(KEY_WIDTH), "bold $text-accent"),
@@ -87,7 +109,10 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark", "dismiss", "Close", key_display="Esc", id="help.close"),
+        Binding("escape,question_mark,q", "dismiss", "Close", key_display="Esc", id="help.close"),
+        Binding("j", "scroll('down')", "Scroll down", show=False, id="help.down"),
+        Binding("k", "scroll('up')", "Scroll up", show=False, id="help.up"),
+        Binding("space", "scroll('page_down')", "A page down", show=False, id="help.page"),
     ]
 
     def __init__(self, main: Screen[Any]) -> None:
@@ -97,9 +122,13 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
-            body.border_subtitle = "↑ ↓ scroll · Esc or ? closes"
+            body.border_subtitle = "↑ ↓ PgUp PgDn scroll · q, Esc or ? closes"
             yield Static(help_content(self.app, self.main), markup=False, id="help-text")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
+
+    def action_scroll(self, how: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        {"down": body.scroll_down, "up": body.scroll_up, "page_down": body.scroll_page_down}[how](animate=False)

@@ -37,6 +37,8 @@ from chiptui.tui.widgets.timeline_list import TimelineList
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from chiptui.tui.screens.detail import Closed
+
 # Priority: the key that opens a prompt moves focus at once, so what is typed next lands in it.
 DIGITS = [
     Binding(d, f"type_year('{d}')", "Type a year", show=False, priority=True, id=f"main.digit-{d}")
@@ -75,6 +77,8 @@ class MainScreen(LayoutScreen):
         Binding("b", "bookmark", "Bookmark the event", show=False, id="main.bookmark"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="main.bookmarks"),
         Binding("p", "tour", "Play the tour", show=False, id="main.tour"),
+        Binding("o", "source('open')", "Open the item's source", show=False, id="main.open-source"),
+        Binding("y", "source('copy')", "Copy the item's citation", show=False, id="main.copy-citation"),
         Binding("question_mark", "help", "Help", key_display="?", id="main.help"),
         Binding("q", "app.quit", "Quit", id="main.quit"),
     ]
@@ -200,24 +204,43 @@ class MainScreen(LayoutScreen):
         self.app.push_screen(CorrectionsScreen(self.timeline), chosen)
 
     def action_detail(self) -> None:
-        from chiptui.tui.screens.detail import DetailScreen, detail_content
+        from chiptui.tui.screens.event_view import EventScreen
 
-        event = self.current
-        if event is not None:
-            content = detail_content(self.timeline, event)
-            self.app.push_screen(DetailScreen("Event in full", f"{event.when()} · in full", content))
+        if self.current is not None:
+            self.app.push_screen(EventScreen(self.timeline, self.view, self.cursor), self._full_view_closed)
 
     @on(Panel.Opened)
     def _opened(self, message: Panel.Opened) -> None:
-        """Enter on a figure opens it in full; on a quote, goes to the event it speaks about."""
-        from chiptui.tui.screens.detail import DetailScreen, figure_content
+        """Enter on a figure or a quote opens it in full."""
+        from chiptui.tui.screens.detail import figure_screen
+        from chiptui.tui.screens.quote import QuoteScreen
 
         target = message.target
         if isinstance(target, Figure):
-            content = figure_content(self.timeline, target, max(40, min(self.size.width - 8, 100)))
-            self.app.push_screen(DetailScreen("Figure in full", f"{target.label} · {target.year}", content))
+            self.app.push_screen(figure_screen(self.timeline, target), self._full_view_closed)
         elif isinstance(target, Quote):
-            self._go_to_quote(target)
+            self.app.push_screen(QuoteScreen(self.timeline, target), self._full_view_closed)
+
+    def _full_view_closed(self, closed: Closed | None) -> None:
+        """A full view closed: the cursor goes to the event it showed last (or the quote's event)."""
+        if closed is None:
+            return
+        if closed.event is not None:
+            self.go_to_event(closed.event, focus=False)
+        if closed.quote is not None:
+            self._go_to_quote(closed.quote)
+        if closed.search:
+            self.action_search()
+
+    @on(QuotesPanel.Follow)
+    def _follow(self, message: QuotesPanel.Follow) -> None:
+        self._go_to_quote(message.quote)
+
+    def action_source(self, verb: str) -> None:
+        """o / y: open the source of, or copy the citation of, the focused item (else the event)."""
+        from chiptui.tui.sources import on_sources, selected_target, sources_of
+
+        on_sources(self, verb, sources_of(self.timeline, selected_target(self, self.current)))
 
     def _go_to_quote(self, quote: Quote) -> None:
         indexes = [i for i in map(self.timeline.event_index, quote.events) if i is not None]

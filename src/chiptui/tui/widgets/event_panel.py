@@ -16,9 +16,11 @@ from chiptui.tui.widgets.render import event_content
 
 
 def event_blocks(timeline: Timeline, event: Event | None, search: Search | None, width: int) -> list[Block]:
+    """The panel's text, in one function: the event, its sources' addresses fitted to `width`,
+    the search's matches marked."""
     if event is None:
         return [Content("No event selected." if timeline.events else "This timeline has no events.")]
-    return [marked(event_content(timeline, event), search)]
+    return [marked(event_content(timeline, event, width=width), search)]
 
 
 class EventPanel(Panel):

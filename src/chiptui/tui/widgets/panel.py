@@ -1,8 +1,10 @@
 """A scrollable, titled panel that shows the selected event's side of the story.
 
 A panel's text is a list of blocks; some blocks are items (a figure, a quote). With the panel
-focused, ↑ ↓ move between its items (marked ▶) and Enter opens the marked one; a panel without
-items scrolls with ↑ ↓ and leaves Enter to the screen.
+focused, ↑ ↓ (j k) move between its items (marked ▶), first scrolling through an item taller than
+the panel, and Enter opens the marked one; a panel without items scrolls with ↑ ↓ and leaves Enter
+to the screen. Space, PgDn, PgUp, Ctrl+D, Ctrl+U, Home and End page and scroll; the mark follows
+onto an item in sight.
 
 The panel says what to show (a `Sheet`: a pure function of the width, and the marked item) and its
 body wraps it at the width its layout gives it; the panel reads the items' lines from the body
@@ -42,8 +44,16 @@ class Panel(VerticalScroll):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "item(1)", "Next item (or scroll)", key_display="↓", show=False, id="panel.next"),
-        Binding("up", "item(-1)", "Previous item (or scroll)", key_display="↑", show=False, id="panel.previous"),
+        Binding("down", "item(1)", "Scroll, then the next item", key_display="↓", show=False, id="panel.next"),
+        Binding("up", "item(-1)", "Scroll, then the previous item", key_display="↑", show=False, id="panel.previous"),
+        Binding("j", "item(1)", "Scroll, then the next item", show=False, id="panel.next-vim"),
+        Binding("k", "item(-1)", "Scroll, then the previous item", show=False, id="panel.previous-vim"),
+        Binding("pagedown,space", "page(1)", "A page down", show=False, id="panel.page-down"),
+        Binding("pageup", "page(-1)", "A page up", key_display="PgUp", show=False, id="panel.page-up"),
+        Binding("ctrl+d", "page(0.5)", "Half a page down", show=False, id="panel.half-down"),
+        Binding("ctrl+u", "page(-0.5)", "Half a page up", show=False, id="panel.half-up"),
+        Binding("home,g", "ends(-1)", "The top", show=False, id="panel.top"),
+        Binding("end,G", "ends(1)", "The end", show=False, id="panel.end"),
         Binding("enter", "open_item", "Open the marked item", key_display="⏎", show=False, id="panel.open"),
     ]
     PANEL_TITLE = ""
@@ -103,21 +113,61 @@ class Panel(VerticalScroll):
         so the body can call it during a layout."""
         raise NotImplementedError
 
+    @property
+    def view_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _scroll(self, y: float) -> float:
+        """Scroll to line `y` (within the text) now; the line it lands on."""
+        y = max(0, min(y, self.max_scroll_y))
+        self.scroll_to(y=y, animate=False, immediate=True)
+        return y
+
     def action_item(self, step: int) -> None:
+        """Scroll through the marked item while some of it is out of sight that way, else mark the
+        next (or previous) item and bring it into sight: its top going down, its end going up."""
+        top_y, view = self.scroll_y, self.view_height
         if not self.items:
-            if step > 0:
-                self.scroll_down(animate=False)
-            else:
-                self.scroll_up(animate=False)
+            self._scroll(top_y + step)
             return
-        self.highlighted = max(0, min(self.highlighted + step, len(self.items) - 1))
-        self._show(keep_place=True)
         top, height = self.item_lines[self.highlighted]
-        view = self.scrollable_content_region.height
-        if top < self.scroll_y or height > view:
-            self.scroll_to(y=top, animate=False)
-        elif top + height > self.scroll_y + view:
-            self.scroll_to(y=top + height - view, animate=False)
+        if (step > 0 and top + height > top_y + view) or (step < 0 and top < top_y):
+            if top + height <= top_y or top >= top_y + view:  # out of sight: bring it back first
+                self._scroll(top if step > 0 else top + height - view)
+            else:
+                self._scroll(top_y + step)
+            return
+        moved = max(0, min(self.highlighted + step, len(self.items) - 1))
+        if moved == self.highlighted:
+            self._scroll(top_y + step)  # the text before the first item, or after the last
+            return
+        self.highlighted = moved
+        self._show(keep_place=True)
+        top, height = self.item_lines[moved]
+        if step > 0 and (top < top_y or top + height > top_y + view):
+            self._scroll(top if height > view else top + height - view)
+        elif step < 0 and (top < top_y or top + height > top_y + view):
+            self._scroll(top + height - view if height > view else top)
+
+    def action_page(self, pages: float) -> None:
+        self._follow(self._scroll(self.scroll_y + round(pages * self.view_height)), pages)
+
+    def action_ends(self, end: int) -> None:
+        self._follow(self._scroll(self.max_scroll_y if end > 0 else 0), end)
+
+    def _follow(self, top_y: float, step: float) -> None:
+        """After a page: the mark moves onto an item in sight if its own is out of sight (the
+        first in sight going down, the last going up), so Enter opens what is on screen."""
+        if not self.items:
+            return
+        view = self.view_height
+        seen = [i for i, (top, height) in enumerate(self.item_lines) if top < top_y + view and top + height > top_y]
+        if seen and self.highlighted not in seen:
+            self.highlighted = seen[0] if step > 0 else seen[-1]
+            self._show(keep_place=True)
+        elif not seen and step > 0 and top_y >= self.max_scroll_y:
+            self.highlighted = len(self.items) - 1
+            self._show(keep_place=True)
 
     def action_open_item(self) -> None:
         if not self.items:

@@ -26,9 +26,12 @@ from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
+from chiptui.tui.widgets.wrapping import wrap_line
+
 Line = tuple[Content, int, int]  # a wrapped line, its column in its source line, that source line
 NARROWEST = 20  # a panel narrower than this builds its blocks at this width (and they are folded)
 MARK = "▶ "
+ALONG = "▏ "  # down the rest of the marked item, so the mark shows while it is scrolled through
 
 
 @attrs.frozen
@@ -58,11 +61,12 @@ def nothing(width: int) -> Sequence[Block]:
 def fit(line: Content, width: int) -> list[Content]:
     """One source line (no newline) wrapped at `width`. A line of single-width characters that
     fits is itself, unwrapped: most lines of a panel fit, and wrapping one costs about as much as
-    drawing it. (Wide or zero-width characters, or a tab, take Textual's own wrapping.)"""
+    drawing it. Others are wrapped by `wrap_line` (Textual's wrapping, but never splitting a
+    number or a CJK figure)."""
     plain = line.plain
     if len(plain) == line.cell_length <= width and "\t" not in plain:
         return [line]
-    return line.wrap(width) or [line]
+    return wrap_line(line, width)
 
 
 def wrap(block: Content, width: int, first: int) -> list[Line]:
@@ -91,7 +95,7 @@ class Wrapped:
 
 def wrap_sheet(sheet: Sheet, width: int) -> Wrapped:
     """The sheet's blocks, made at `width` (or NARROWEST) and wrapped at `width`; an item's lines
-    sit right of a two-cell gutter that holds ▶ on the marked one's first line."""
+    sit right of a two-cell gutter that holds ▶ on the marked one's first line and ▏ on its others."""
     made_at = max(NARROWEST, width)
     lines: list[Line] = []
     parts: list[Content] = []
@@ -105,7 +109,7 @@ def wrap_sheet(sheet: Sheet, width: int) -> Wrapped:
             pieces = [p for line in block.content.split(allow_blank=True) for p in fit(line, made_at - len(MARK))]
             marked = len(items) == sheet.marked
             gutter = [Content.styled(MARK, "bold $text-accent") if marked else Content("  ")]
-            gutter += [Content("  ")] * (len(pieces) - 1)
+            gutter += [Content.styled(ALONG, "$text-accent") if marked else Content("  ")] * (len(pieces) - 1)
             marked_lines = [mark + piece for mark, piece in zip(gutter, pieces, strict=True)]
             part = Content("\n").join(marked_lines)
             first = len(lines)
@@ -133,8 +137,8 @@ class PanelBody(Widget, inherit_bindings=False):
     }
     """
 
-    def __init__(self) -> None:
-        super().__init__(markup=False)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.sheet = Sheet(nothing)
         self._wrapped: Wrapped | None = None  # None: the sheet is not wrapped yet
         self._text: Content | None = None  # the parts joined, made when asked for

@@ -1,12 +1,16 @@
 """What the speakers said about the selected event, then about its year (or the nearest year with
-quotes, labelled so); a speaker filter narrows it. Enter on a quote goes to the event it is about."""
+quotes, labelled so); a speaker filter narrows it. Enter on a quote opens it in full; `e` goes to
+the event it is about (pressed again, to its next event)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 
 from chiptui.core.model import Event, Quote, Timeline
@@ -18,6 +22,16 @@ from chiptui.tui.widgets.text import plain
 
 class QuotesPanel(Panel):
     PANEL_TITLE = "Quotes"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "follow", "Go to the quote's event", id="quotes.event"),
+    ]
+
+    class Follow(Message):
+        """`e` on a quote: go to the event it speaks about."""
+
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
 
     filter: reactive[Filter] = reactive(Filter)
 
@@ -28,6 +42,10 @@ class QuotesPanel(Panel):
 
     def describe(self) -> Callable[[int], Sequence[Block]]:
         return partial(quote_blocks, self.timeline, self.filter, self.selected)
+
+    def action_follow(self) -> None:
+        if self.items and isinstance(quote := self.items[self.highlighted].target, Quote):
+            self.post_message(self.Follow(quote))
 
 
 def _admitted(filter: Filter, quotes: tuple[Quote, ...]) -> list[Quote]:

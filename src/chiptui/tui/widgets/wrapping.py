@@ -1,0 +1,98 @@
+"""Wrapping a line of text at a width without splitting a number or a CJK figure.
+
+Textual wraps at spaces only, so a run of Chinese text with no space in it is one "word" that it
+folds wherever the width runs out: "6532亿元" came out as "653" / "2亿元". Here a line may also
+break between two CJK characters (as Chinese and Japanese text is broken), but never inside a
+number, never between a number and the CJK numerals or units written with it (亿, 万, 元, 美元…),
+never before closing punctuation or after opening punctuation, and never before a zero-width
+character (a combining accent stays on its letter). A piece still wider than the width (a long
+address, a long run of digits) is folded at the width as Textual folds it.
+
+A line with no CJK character in it is wrapped by Textual itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len, get_character_cell_size
+from textual.content import Content
+
+# Chinese, Japanese and Korean letters and their full-width punctuation.
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+# What a figure is written with: digits and their separators, CJK numerals, magnitudes, currencies, units.
+FIGURE = set("0123456789.,%％０１２３４５６７８９〇零一二两三四五六七八九十百千万萬亿億兆元圆美欧日镑角分吨个片颗倍台")
+NO_BREAK_BEFORE = set(")]}.,;:!?%…’”，。、）」』》〉】！？：；％・ー々")
+NO_BREAK_AFTER = set("([{‘“（「『《〈【$¥￥")
+
+
+def _breakable(before: str, after: str) -> bool:
+    """May a line break between these two characters (neither a space)?"""
+    if not (_CJK.match(before) or _CJK.match(after)):
+        return False  # a word of Latin letters (or digits, or an address) is not broken
+    if before in FIGURE and after in FIGURE and not (after.isdigit() and _CJK.match(before)):
+        return False  # 6532亿元, 12.5万 (but 亿元 | 312: a new number may start a line)
+    if after in NO_BREAK_BEFORE or before in NO_BREAK_AFTER:
+        return False
+    return get_character_cell_size(after) > 0
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """The line's unbreakable pieces, as (start, end) with end past any spaces that follow."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(text)):
+        before, after = text[i - 1], text[i]
+        if after.isspace():
+            continue
+        if before.isspace() or _breakable(before, after):
+            found.append((start, i))
+            start = i
+    if text:
+        found.append((start, len(text)))
+    return found
+
+
+def _fold(text: str, start: int, end: int, width: int) -> list[int]:
+    """Offsets that fold text[start:end] into runs at most `width` cells wide."""
+    cuts: list[int] = []
+    used = 0
+    for i in range(start, end):
+        size = get_character_cell_size(text[i])
+        if used + size > width and used and size:
+            cuts.append(i)
+            used = 0
+        used += size
+    return cuts
+
+
+def break_offsets(text: str, width: int) -> list[int]:
+    """Where to break `text` (one line, no newline) so that each line fits `width` cells."""
+    width = max(1, width)
+    cuts: list[int] = []
+    used = 0  # cells on the line so far, spaces after its last piece included
+    for start, end in pieces(text):
+        word = text[start:end].rstrip()
+        word_cells = cell_len(word)
+        if used and used + word_cells > width:
+            cuts.append(start)
+            used = 0
+        if word_cells > width:
+            folds = _fold(text, start, start + len(word), width)
+            cuts.extend(folds)
+            used = cell_len(text[folds[-1] if folds else start : end])
+        else:
+            used += cell_len(text[start:end])
+    return cuts
+
+
+def wrap_line(line: Content, width: int) -> list[Content]:
+    """One line of content wrapped at `width`: the spaces at a break are dropped."""
+    plain = line.plain
+    if "\t" in plain or not _CJK.search(plain):
+        return line.wrap(width) or [line]  # Textual's own wrapping: with no CJK, spaces are the only breaks
+    cuts = break_offsets(plain, width)
+    if not cuts:
+        return [line]
+    divided = line.divide(cuts)
+    return [piece.rstrip() for piece in divided[:-1]] + [divided[-1]]
