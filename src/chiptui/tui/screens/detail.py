@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from chiptui.core.charts import change, scales
+from chiptui.core.charts import figure_change, scales
 from chiptui.core.model import Event, Figure, Timeline
 from chiptui.tui.widgets.chart import comparison_chart, series_chart
 from chiptui.tui.widgets.render import (
@@ -32,13 +32,12 @@ from chiptui.tui.widgets.text import cells, plain
 
 def figure_content(timeline: Timeline, figure: Figure, width: int) -> Content:
     blocks: list[Content | None] = [
-        plain(f"{figure.year}" + (f" · series {figure.series}" if figure.series else ""), LABEL),
+        plain(f"{figure.year}" + (f" · {timeline.series_label(figure.series)}" if figure.series else ""), LABEL),
         heading(figure.label),
         Content.assemble(("≈ " if figure.approx else "", "bold"), plain(figure.amount(), "bold $text-accent")),
     ]
-    previous = timeline.previous_in_series(figure)
-    if previous is not None and (delta := change(figure.value, previous.value)):
-        blocks.append(plain(f"{delta} on {previous.year} ({previous.amount()})", MUTED))
+    if (delta := figure_change(timeline, figure)) is not None:
+        blocks.append(plain(delta.text(), MUTED))
     fixes = corrected(figure.seed_says, figure.correction)
     if fixes or figure.note:
         blocks.append(Content(""))
@@ -47,8 +46,8 @@ def figure_content(timeline: Timeline, figure: Figure, width: int) -> Content:
         blocks.append(Content.assemble(("Note: ", LABEL), plain(figure.note)))
     series = timeline.series().get(figure.series or "")
     if series:
-        scale = scales(timeline.series().values())[figure.unit]
-        blocks += [Content(""), *series_chart(series, figure.year, scale, width)]
+        label = timeline.series_label(figure.series or "")
+        blocks += [Content(""), *series_chart(series, label, figure.year, scales(timeline)[figure.series or ""], width)]
     for comparison in timeline.comparisons:
         if figure.id in comparison.figures or figure.id == comparison.whole:
             blocks += [Content(""), *comparison_chart(timeline, comparison, width)]

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input
 
-from chiptui.core.model import Figure, Quote
+from chiptui.core.model import Chart, Comparison, Figure, Quote, Series
 from chiptui.core.schema import clean_text
 from chiptui.core.view import Filter, Search, View
 from chiptui.tui.messages import Reloaded, ReloadFailed
@@ -227,6 +227,10 @@ class MainScreen(TimelineScreen):
             self.app.push_screen(DetailScreen("Figure in full", f"{target.label} · {target.year}", content))
         elif isinstance(target, Quote):
             self._go_to_quote(target)
+        elif isinstance(target, Chart | Series | Comparison):  # a chart: full-screen, the cursor's year marked
+            from chiptui.tui.screens.chart_view import ChartScreen
+
+            self.app.push_screen(ChartScreen(self.timeline, target, self.selected.year if self.selected else 0))
 
     def _go_to_quote(self, quote: Quote) -> None:
         indexes = [i for i in map(self.timeline.event_index, quote.events) if i is not None]
