@@ -48,13 +48,12 @@ def largest_text(figure: Figure | None, label: str) -> str:
     return f"{label}, {figure.year}" if figure is not None else label
 
 
-def axis(top: float, indent: int, bar_width: int) -> list[Content]:
-    """The bars' axis: `└───┘` under the cells a bar of `top` fills, then 0 under its start and
-    `top` ending under its end, so a bar's end is read against the scale."""
-    rule = "└" + "─" * max(0, bar_width - 2) + "┘" if bar_width >= 2 else "┘"
+def axis(top: float, indent: int, bar_width: int) -> Content:
+    """The bars' axis on one line: 0 under the first cell of a bar and `top` ending under the last
+    cell a bar of `top` fills, joined by a rule, so a bar's end is read against the scale."""
     end = number(top)
-    labels = "0" + end.rjust(max(1, bar_width - 1))
-    return [Content.styled(" " * indent + rule, MUTED), Content.styled(" " * indent + labels, MUTED)]
+    rule = "─" * max(1, bar_width - 2 - len(end))
+    return Content.styled(" " * indent + "0" + rule + " " + end, MUTED)
 
 
 def scale_note(scale: Scale, label: str) -> Content:
@@ -64,7 +63,7 @@ def scale_note(scale: Scale, label: str) -> Content:
     if scale.own:
         text = f"Own scale: {top} = {what}, this series' largest. Not comparable with other {scale.unit} bars."
     elif scale.shared > 1:
-        text = f"{top} = {what}, the largest value on the scale all {scale.shared} {scale.unit} series share."
+        text = f"{scale.unit} series share one scale: {top} = {what}, the largest value in any of them."
     else:
         text = f"{top} = {what}, the largest value on this scale."
     return plain(text, "italic" if scale.own else MUTED)
@@ -78,10 +77,13 @@ def series_chart(
     width: int,
     value_width: int = 0,
     largest_label: str = "",
+    say_scale: bool = True,
 ) -> list[Content]:
     """One series, a row per year from its first to its last, `year` marked. Charts drawn with the
-    same scale, `width` and `value_width` have bars of the same length for the same value.
-    `largest_label` names the series that holds the scale's largest value (else `label`)."""
+    same scale, `width` and `value_width` have bars of the same length for the same value. Under
+    the axis, what its largest value is (`largest_label` names the series that has it, else
+    `label`): always for a series' own scale, for a shared one unless `say_scale` is false (the
+    panel says it once for all the series that share it)."""
     first, last = figures[0].year, figures[-1].year
     span = f"{first}–{last}" if first != last else str(first)
     own = " · own scale" if scale.own else ""
@@ -106,8 +108,9 @@ def series_chart(
                 (value_text(figure).rjust(value_width), "bold" if here else ""),
             )
         )
-    lines += axis(scale.top, YEAR_WIDTH, bar_width)
-    lines.append(scale_note(scale, largest_label or label))
+    lines.append(axis(scale.top, YEAR_WIDTH, bar_width))
+    if say_scale or scale.own:
+        lines.append(scale_note(scale, largest_label or label))
     return lines
 
 

@@ -13,7 +13,7 @@ from textual.content import Content
 
 from chiptui.core.charts import chart_years, figure_change, scales
 from chiptui.core.model import Event, Figure, Timeline
-from chiptui.tui.widgets.chart import comparison_chart, folded, series_chart, value_text
+from chiptui.tui.widgets.chart import comparison_chart, folded, scale_note, series_chart, value_text
 from chiptui.tui.widgets.panel import Block, Item, Panel
 from chiptui.tui.widgets.panel_body import MARK
 from chiptui.tui.widgets.render import LABEL, MUTED, corrected, heading, source_line
@@ -151,9 +151,15 @@ def _series(timeline: Timeline, year: int, width: int) -> list[Block]:
     order = sorted(series, key=lambda name: not series[name][0].year <= year <= series[name][-1].year)
     values = max(cell_len(value_text(f)) for figures in series.values() for f in figures)
     blocks: list[Block] = [Content(""), heading("Series")]
+    said: set[str] = set()  # a shared scale's largest value is said once, under the heading
+    for name in order:
+        on = scale[name]
+        if not on.own and on.unit not in said and on.largest is not None:
+            said.add(on.unit)
+            blocks.append(scale_note(on, timeline.series_label(on.largest.series or "")))
     for name in order:
         figures, on = series[name], scale[name]
         largest = timeline.series_label(on.largest.series or "") if on.largest else ""
-        chart = series_chart(figures, timeline.series_label(name), year, on, width, values, largest)
+        chart = series_chart(figures, timeline.series_label(name), year, on, width, values, largest, False)
         blocks += [Content(""), *chart_item(chart, timeline.series_record(name))]
     return blocks

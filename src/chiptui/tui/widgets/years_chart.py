@@ -80,7 +80,7 @@ def _unmarked(timeline: Timeline, drawn: Drawn, width: int) -> tuple[list[Conten
     bar_width = max(4, min(WIDEST, width - YEAR_WIDTH - value_width - 1 - gap_width))
     layout = (top, bar_width, value_width, gap_width)
     rows = [(first, last, _year_rows(first, last, found, False, layout)) for first, last, found in drawn.rows]
-    tail = axis(top, YEAR_WIDTH, bar_width)
+    tail = [axis(top, YEAR_WIDTH, bar_width)]
     largest = drawn.largest
     if largest is not None:
         what = largest_text(largest, timeline.series_label(largest.series or ""))
@@ -88,7 +88,7 @@ def _unmarked(timeline: Timeline, drawn: Drawn, width: int) -> tuple[list[Conten
     tail.append(Content.styled("≈ approximate · (█) no figure: none found for that year", MUTED))
     if chart.note:
         tail.append(plain(chart.note, "italic"))
-    return folded(head, width), rows, folded(tail, width), layout
+    return [head[0], *folded(head[1:], width)], rows, folded(tail, width), layout  # the title: an item's
 
 
 def _year_rows(first: int, last: int, found: tuple[Figure | None, ...], here: bool, layout: Layout) -> list[Content]:
