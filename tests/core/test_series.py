@@ -133,7 +133,10 @@ def test_check_refuses_a_broken_series_or_chart(change: str, expected: str) -> N
 
 
 def test_a_chart_of_two_units_is_refused() -> None:
-    cny = '[[figure]]\nid = "sales-2018"\nseries = "sales"\nlabel = "S"\nyear = 2018\nvalue = 653.2\nunit = "CNY bn"\nsources = ["article"]\n'
+    cny = (
+        '[[figure]]\nid = "sales-2018"\nseries = "sales"\nlabel = "S"\nyear = 2018\nvalue = 653.2\n'
+        'unit = "CNY bn"\nsources = ["article"]\n'
+    )
     chart = '[[chart]]\nid = "mixed"\ntitle = "M"\nseries = ["imports", "sales"]\n'
     assert any(
         'the series have different units ("CNY bn", "USD bn")' in m for m in messages(VALID + SERIES + cny + chart)

@@ -109,7 +109,7 @@ async def test_enter_on_a_chart_opens_it_full_screen_with_its_table() -> None:
         assert isinstance(screen, ChartScreen) and screen.target.id == "imports-against-world-sales"
         text = "\n".join(screen.lines)
         assert "▶2018" in text and "Year Series" in text
-        assert "2018 China IC imports" in text and "312.06 USD bn  +19.8% on 2017, as reported" in text
+        assert "2018 China IC imports" in text and "312.06 USD bn  +19.8% reported" in text
         assert "Note: 417.57 bn units" in text  # the notes beneath their row
         assert "2005 China IC imports" in text and "no figure" in text  # missing years in the table too
         assert "Sources" in text and "https://" in text  # the sources in full

@@ -64,6 +64,12 @@ class Change:
             return f"{signed(self.percent, None)} on {self.on}, as reported"
         return f"{'≈ ' if self.approx else ''}{signed(self.percent)} on {self.on}, computed"
 
+    def brief(self) -> str:
+        """`+19.8% reported` or `≈ +20.9% computed` (in a table whose column says "on the year before")."""
+        if self.stated:
+            return f"{signed(self.percent, None)} reported"
+        return f"{'≈ ' if self.approx else ''}{signed(self.percent)} computed"
+
 
 def change_of(figure: Figure, previous: Figure | None) -> Change | None:
     """The change to show for `figure` on the year before: the source's when the data gives one,

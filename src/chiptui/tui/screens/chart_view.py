@@ -82,34 +82,42 @@ def chart_blocks(timeline: Timeline, target: Target, year: int, width: int) -> l
 
 
 def table(timeline: Timeline, rows: list[Row], numbers: dict[str, int], width: int) -> list[Block]:
-    """A row per value: year, series, value and unit, change, source numbers; its notes beneath."""
+    """A row per value: year, series, value and unit, its change on the year before (the source's,
+    or computed), its sources' numbers; its notes and corrections beneath."""
     values = [f"{value_text(f)} {f.unit}" if f else "no figure" for _, _, f in rows]
-    changes = [(c.text() if (c := figure_change(timeline, f)) else "") if f else "" for _, _, f in rows]
+    changes = [(c.brief() if (c := figure_change(timeline, f)) else "") if f else "" for _, _, f in rows]
+    marks = ["".join(f"[{numbers.setdefault(s, len(numbers) + 1)}]" for s in f.sources) if f else "" for *_, f in rows]
     value_width = max((cell_len(v) for v in values), default=5)
-    change_width = max((cell_len(c) for c in changes), default=0)
-    label_width = max(8, min(max((cell_len(cells(r[1])) for r in rows), default=8), width - 30 - value_width))
+    change_width = max(6, *(cell_len(c) for c in changes))
+    marks_width = max(7, *(cell_len(m) for m in marks))
+    room = width - 5 - 1 - value_width - 2 - change_width - 2 - marks_width
+    label_width = max(8, min(max((cell_len(cells(r[1])) for r in rows), default=8), room))
     head = f"{'Year':<5}{fit('Series', label_width)} {'Value':>{value_width}}  {fit('Change', change_width)}  Sources"
-    lines: list[Block] = [Content.styled(head, "bold"), Content.styled("─" * min(width, cell_len(head) + 8), MUTED)]
-    for (year, label, figure), value, delta in zip(rows, values, changes, strict=True):
+    lines: list[Block] = [Content.styled(head, "bold"), Content.styled("─" * min(width, cell_len(head)), MUTED)]
+    for (year, label, figure), value, delta, mark in zip(rows, values, changes, marks, strict=True):
         if figure is None:
             lines.append(
                 Content.assemble(f"{year:<5}", plain(fit(label, label_width)), (f" {value:>{value_width}}", MUTED))
             )
             continue
-        marks = "".join(f"[{numbers.setdefault(s, len(numbers) + 1)}]" for s in figure.sources)
         lines.append(
             Content.assemble(
                 f"{year:<5}",
                 plain(fit(label, label_width)),
                 (f" {value:>{value_width}}", "bold"),
                 (f"  {fit(delta, change_width)}", MUTED),
-                (f"  {marks}", LABEL),
+                (f"  {mark}", LABEL),
             )
         )
         notes = corrected(figure.seed_says, figure.correction)
         if figure.note:
             notes.append(Content.assemble(("Note: ", LABEL), plain(figure.note, MUTED)))
         lines += [Content("     ") + note for note in notes]
+    lines.append(
+        Content.styled(
+            "Change: on the year before, as the source reports it or computed here from the two values.", MUTED
+        )
+    )
     return lines
 
 
