@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from chiptui.core import schema
+from chiptui.core import schema, tables
 from chiptui.core.cache import cache_file, load_cached
 from chiptui.core.loader import load
 from chiptui.core.model import Timeline
@@ -48,7 +48,7 @@ def document() -> dict[str, Any]:
     out: dict[str, Any] = {"schema": 1, "title": hostile("timeline.title"), "tour": ["ev"]}
     for table, record in records.items():
         record["id"] = ids.get(table, table)
-        for field, (convert, _) in schema.TABLES[table].items():
+        for field, (convert, _) in tables.TABLES[table].items():
             if convert in TEXT_FIELDS and field not in record:
                 value = hostile(f"{table}.{field}")
                 record[field] = [value] if convert is schema.tags else value

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from chiptui.core import schema
+from chiptui.core import schema, tables
 from chiptui.core.locate import Lines
 from chiptui.core.problems import Problem, did_you_mean
 
@@ -61,8 +61,8 @@ class Checker:
         for key in document:
             if not isinstance(key, str):
                 self.problem(f"a key that is not text ({_shown_key(key)})", None)
-            elif key not in schema.TOP_LEVEL:
-                self.problem(f'unknown key "{key}"{did_you_mean(key, schema.TOP_LEVEL)}', key)
+            elif key not in tables.TOP_LEVEL:
+                self.problem(f'unknown key "{key}"{did_you_mean(key, tables.TOP_LEVEL)}', key)
         version = document.get("schema")
         if version is None:
             self.problem(f"missing 'schema'; expected schema = {schema.SCHEMA_VERSION} at the top", None)
@@ -97,7 +97,7 @@ class Checker:
             self.problem(f"expected an array of tables, written [[{name}]]", name)
             return []
         good = []
-        spec = schema.TABLES[name]
+        spec = tables.TABLES[name]
         required = [field for field, (_, needed) in spec.items() if needed]
         converters = {field: convert for field, (convert, _) in spec.items()}
         for index, record in enumerate(raw):
@@ -154,3 +154,70 @@ class Checker:
             if not owner.startswith(prefix):  # only now list the ids of that kind, for "did you mean"
                 known = [i for i, (other, _) in self.ids.items() if other.startswith(prefix)]
                 self.problem(f'no {kind} has the id "{ref}"{did_you_mean(ref, known)}', line, label, field)
+
+
+def _series_labels(checker: Checker, figures: list[_Row], named: set[str]) -> dict[str, tuple[str, str]]:
+    """Each series' unit and the label of its first figure; a series without a [[series]] record
+    takes its figures' label as its name, so they must share one."""
+    first: dict[str, tuple[str, str, str]] = {}
+    for row in figures:
+        values = row.values
+        series, label = values.get("series"), values.get("label")
+        if series is None or label is None:
+            continue
+        _, first_label, first_record = first.setdefault(series, (values.get("unit", ""), label, row.label))
+        if label != first_label and series not in named:
+            checker.problem(
+                f'label "{label}" differs from "{first_label}" of {first_record} in series "{series}"; '
+                f"give the series a name with a [[series]] table (id, label, unit), or one label to its figures",
+                row.where,
+                row.label,
+                "label",
+            )
+    return {series: (unit, label) for series, (unit, label, _) in first.items()}
+
+
+def series_and_charts(checker: Checker, rows: dict[str, list[_Row]]) -> None:
+    """The [[series]] and [[chart]] tables against the figures: a series names figures of its unit;
+    a chart draws two or more different series of one unit; a stated change is a possible one."""
+    named = {str(row.values["id"]) for row in rows["series"] if "id" in row.values}
+    found = _series_labels(checker, rows["figure"], named)
+    for row in rows["figure"]:
+        change = row.values.get("change")
+        if change is not None and change <= -100:
+            checker.problem(
+                f"{change}% would leave nothing; expected a change above -100%", row.where, row.label, "change"
+            )
+    for row in rows["series"]:
+        values = row.values
+        checker.references(values.get("sources", ()), "source", row.where, row.label, "sources")
+        if "id" not in values:
+            continue
+        if values["id"] not in found:
+            message = f'no figure is in series "{values["id"]}"; expected figures with series = "{values["id"]}"'
+            checker.problem(message, row.where, row.label, "id")
+        elif "unit" in values and values["unit"] != found[values["id"]][0]:
+            message = (
+                f'unit "{values["unit"]}" differs from its figures\' "{found[values["id"]][0]}"; expected one unit'
+            )
+            checker.problem(message, row.where, row.label, "unit")
+    for row in rows["chart"]:
+        values, label, where = row.values, row.label, row.where
+        checker.references(values.get("sources", ()), "source", where, label, "sources")
+        ids = list(values.get("series", ()))
+        for ref in ids:
+            if ref not in found:
+                checker.problem(
+                    f'no figures are in a series "{ref}"{did_you_mean(ref, list(found))}', where, label, "series"
+                )
+        if "series" in values and len(set(ids)) < 2:
+            checker.problem(
+                "has fewer than two different series; expected two or more to compare", where, label, "series"
+            )
+        units = sorted({found[ref][0] for ref in ids if ref in found})
+        if len(units) > 1:
+            shown = ", ".join(f'"{unit}"' for unit in units)
+            checker.problem(f"the series have different units ({shown}); expected one unit", where, label, "series")
+        if "start" in values and "end" in values and values["end"] < values["start"]:
+            message = f"{values['end']} is before the start {values['start']}; expected end >= start"
+            checker.problem(message, where, label, "end")

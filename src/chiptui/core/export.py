@@ -14,8 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from chiptui.core.charts import figure_change
 from chiptui.core.model import Era, PartialDate, Quote, Source, Timeline
-from chiptui.core.schema import SCHEMA_VERSION, TABLES
+from chiptui.core.schema import SCHEMA_VERSION
+from chiptui.core.tables import TABLES
 
 FORMATS = ("markdown", "json", "csv")
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -54,6 +56,8 @@ def document(timeline: Timeline) -> dict[str, Any]:
         "era": list(timeline.eras),
         "event": list(timeline.events),
         "figure": list(timeline.figures),
+        "series": list(timeline.series_records),
+        "chart": list(timeline.charts),
         "quote": list(timeline.quotes),
         "comparison": list(timeline.comparisons),
     }
@@ -66,7 +70,12 @@ def document(timeline: Timeline) -> dict[str, Any]:
             row: dict[str, Any] = {}
             for field in TABLES[table]:
                 value = getattr(item, field)
-                if value is None or value == () or (value is False and field in ("circa", "approx")):
+                if (
+                    value is None
+                    or value == ()
+                    or (value is False and field in ("circa", "approx"))
+                    or (field, value) == ("scale", "shared")
+                ):
                     continue
                 row[field] = _plain(value)
             rows.append(row)
@@ -203,6 +212,34 @@ def _heading(era: Era) -> list[str]:
     return lines
 
 
+def _series_and_charts(timeline: Timeline, cite: _Citations) -> list[str]:
+    """Each series by name (its unit, scale, note) and each chart over the years (its series)."""
+    lines: list[str] = []
+    if timeline.series():
+        lines += ["## Series", ""]
+        for name, figures in timeline.series().items():
+            record = timeline.series_record(name)
+            own = ", on its own scale" if record and record.scale == "own" else ""
+            span = f"{figures[0].year}–{figures[-1].year}"
+            text = f"- **{md(timeline.series_label(name))}** ({md(figures[0].unit)}, {span}{own})"
+            if record and record.note:
+                text += f": {md(record.note)}"
+            lines.append(f"{text} {cite.cite(record.sources) if record else ''}".rstrip())
+        lines.append("")
+    if timeline.charts:
+        lines += ["## Charts", ""]
+        for chart in timeline.charts:
+            names = " against ".join(md(timeline.series_label(s)) for s in chart.series)
+            text = f"- **{md(chart.title)}**: {names}"
+            if chart.gap:
+                text += f"; the gap, {md(chart.gap)}, is computed"
+            if chart.note:
+                text += f". {md(chart.note)}"
+            lines.append(f"{text} {cite.cite(chart.sources)}".rstrip())
+        lines.append("")
+    return lines
+
+
 def markdown(timeline: Timeline) -> str:
     cite = _Citations(timeline)
     lines = [f"# {md(timeline.title)}", ""]
@@ -225,8 +262,11 @@ def markdown(timeline: Timeline) -> str:
             lines.append(f"### {year}")
             lines.append("")
             for figure in timeline.figures_for_year(year):
-                lines.append(f"- {md(figure.label)}: {md(figure.amount())} {cite.cite(figure.sources)}")
+                delta = figure_change(timeline, figure)
+                shown = f"{md(figure.amount())}, {md(delta.text())}" if delta else md(figure.amount())
+                lines.append(f"- {md(figure.label)}: {shown} {cite.cite(figure.sources)}")
                 lines.extend(f"  - {line}" for line in _said(figure.seed_says, figure.correction))
             lines.append("")
+        lines += _series_and_charts(timeline, cite)
     lines += ["## Sources", "", *cite.listing(), ""]
     return "\n".join(lines)

@@ -14,12 +14,25 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from chiptui.core import fasttoml, schema
-from chiptui.core.checks import Checker, Where
+from chiptui.core import fasttoml
+from chiptui.core.checks import Checker, Where, series_and_charts
 from chiptui.core.files import MAX_BYTES, Unreadable, read_regular
 from chiptui.core.locate import Lines, json_duplicate, json_lines, long_number, toml_lines
-from chiptui.core.model import Comparison, Era, Event, Figure, PartialDate, Quote, Source, Speaker, Timeline
+from chiptui.core.model import (
+    Chart,
+    Comparison,
+    Era,
+    Event,
+    Figure,
+    PartialDate,
+    Quote,
+    Series,
+    Source,
+    Speaker,
+    Timeline,
+)
 from chiptui.core.problems import DataError, Problem, did_you_mean
+from chiptui.core.tables import TABLES
 
 __all__ = ["DataError", "Problem", "build", "did_you_mean", "load", "load_bytes", "load_document", "parse", "rebuild"]
 
@@ -31,6 +44,8 @@ _RECORD_TYPES: dict[str, type[Any]] = {
     "era": Era,
     "event": Event,
     "figure": Figure,
+    "series": Series,
+    "chart": Chart,
     "quote": Quote,
     "comparison": Comparison,
 }
@@ -145,7 +160,7 @@ def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines]) -> T
     a document from anywhere (the file, the load cache) is checked the same way."""
     checker = Checker(shown, lines)
     title, tour = checker.top_level(document)
-    tables = {name: checker.table(document, name) for name in schema.TABLES}
+    tables = {name: checker.table(document, name) for name in TABLES}
 
     units: dict[str, tuple[str, str, Where]] = {}
     for row in tables["event"]:
@@ -198,6 +213,7 @@ def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines]) -> T
         if len(comparison_units) > 1:
             shown = ", ".join(f'"{u}"' for u in sorted(comparison_units))
             checker.problem(f"the figures have different units ({shown}); expected one unit", line, label, "figures")
+    series_and_charts(checker, tables)
 
     if checker.problems:
         raise DataError(sorted(checker.problems, key=lambda p: p.line or 0))
@@ -212,6 +228,8 @@ def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines]) -> T
         quotes=built["quote"],
         tour=tour,
         comparisons=built["comparison"],
+        series_records=built["series"],
+        charts=built["chart"],
     )
 
 

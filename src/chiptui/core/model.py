@@ -15,6 +15,7 @@ import attrs
 from chiptui.core.matching import event_text
 from chiptui.core.records import (
     MONTHS,
+    Chart,
     Comparison,
     Era,
     Event,
@@ -22,6 +23,8 @@ from chiptui.core.records import (
     PartialDate,
     Quote,
     QuoteKind,
+    ScaleKind,
+    Series,
     Source,
     Speaker,
     number_text,
@@ -29,6 +32,7 @@ from chiptui.core.records import (
 
 __all__ = [
     "MONTHS",
+    "Chart",
     "Comparison",
     "Era",
     "Event",
@@ -36,6 +40,8 @@ __all__ = [
     "PartialDate",
     "Quote",
     "QuoteKind",
+    "ScaleKind",
+    "Series",
     "Source",
     "Speaker",
     "Timeline",
@@ -85,6 +91,8 @@ class Timeline:
     quotes: tuple[Quote, ...] = attrs.field(converter=tuple)
     tour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     comparisons: tuple[Comparison, ...] = attrs.field(default=(), converter=tuple)
+    series_records: tuple[Series, ...] = attrs.field(default=(), converter=tuple)
+    charts: tuple[Chart, ...] = attrs.field(default=(), converter=tuple)
     _event_years: tuple[int, ...] = attrs.field(init=False, repr=False)
     _date_width: int = attrs.field(init=False, repr=False)
     _figure_years: tuple[int, ...] = attrs.field(init=False, repr=False)
@@ -92,6 +100,7 @@ class Timeline:
     _quotes_by_event: dict[str, tuple[Quote, ...]] = attrs.field(init=False, repr=False)
     _series: dict[str, tuple[Figure, ...]] = attrs.field(init=False, repr=False)
     _figures_by_id: dict[str, Figure] = attrs.field(init=False, repr=False)
+    _series_by_id: dict[str, Series] = attrs.field(init=False, repr=False)
     _quote_years: tuple[int, ...] = attrs.field(init=False, repr=False)
     _quotes_about_year: dict[int, tuple[Quote, ...]] = attrs.field(init=False, repr=False)
     _event_index: dict[str, int] = attrs.field(init=False, repr=False)
@@ -119,6 +128,10 @@ class Timeline:
         object.__setattr__(self, "_event_index", {event.id: i for i, event in enumerate(self.events)})
         object.__setattr__(self, "_series", {k: tuple(sorted(v, key=lambda f: f.year)) for k, v in series.items()})
         object.__setattr__(self, "_figures_by_id", {figure.id: figure for figure in self.figures})
+        named = {record.id: record for record in self.series_records}
+        for name, members in self._series.items():  # a series without a [[series]]: its figures' label
+            named.setdefault(name, Series(id=name, label=members[0].label, unit=members[0].unit))
+        object.__setattr__(self, "_series_by_id", named)
         object.__setattr__(self, "_quote_years", tuple(sorted(about)))
         in_order: list[int] = []
         widest = 4
@@ -158,6 +171,15 @@ class Timeline:
     def series(self) -> dict[str, tuple[Figure, ...]]:
         """Each series' figures in year order (figures without a series are in none)."""
         return self._series
+
+    def series_record(self, series_id: str) -> Series | None:
+        """What a series is (its [[series]] table, or its figures' label and unit where it has none)."""
+        return self._series_by_id.get(series_id)
+
+    def series_label(self, series_id: str) -> str:
+        """A series' name as a reader sees it (never its id while it has figures or a table)."""
+        record = self._series_by_id.get(series_id)
+        return record.label if record is not None else series_id
 
     def figure(self, figure_id: str) -> Figure | None:
         return self._figures_by_id.get(figure_id)

@@ -13,6 +13,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 QuoteKind = Literal["direct", "paraphrase"]
+ScaleKind = Literal["shared", "own"]
 
 
 @attrs.frozen
@@ -153,6 +154,7 @@ class Figure:
     sources: tuple[str, ...] = attrs.field(converter=tuple)
     series: str | None = None
     approx: bool = False
+    change: float | None = None  # the source's stated change on the year before, in percent
     seed_says: str | None = None
     note: str | None = None
     correction: str | None = None
@@ -186,5 +188,37 @@ class Comparison:
     figures: tuple[str, ...] = attrs.field(converter=tuple)
     whole: str | None = None
     note: str | None = None
+    seed_says: str | None = None
+    correction: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Series:
+    """What a series of figures is: its name as a reader sees it, its unit, and whether its bars
+    share the scale of every series of that unit (`shared`) or are drawn on their own (`own`)."""
+
+    id: str
+    label: str
+    unit: str
+    scale: ScaleKind = "shared"
+    note: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    seed_says: str | None = None
+    correction: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Chart:
+    """Two or more series of one unit over the years, on one axis; `gap` names the first series
+    minus the second (e.g. a trade deficit); `start`/`end` bound the years drawn."""
+
+    id: str
+    title: str
+    series: tuple[str, ...] = attrs.field(converter=tuple)
+    gap: str | None = None
+    start: int | None = None
+    end: int | None = None
+    note: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     seed_says: str | None = None
     correction: str | None = None

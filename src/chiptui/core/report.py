@@ -17,7 +17,11 @@ def summary(timeline: Timeline) -> str:
     ]
     if timeline.comparisons:
         counts.append((len(timeline.comparisons), "comparison"))
-    text = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    if timeline.series_records:
+        counts.append((len(timeline.series_records), "series"))
+    if timeline.charts:
+        counts.append((len(timeline.charts), "chart"))
+    text = ", ".join(f"{n} {word}{'' if n == 1 or word == 'series' else 's'}" for n, word in counts)
     if timeline.events:
         text += f"; {timeline.events[0].year}–{max(e.year for e in timeline.events)}"
     return text
@@ -30,6 +34,8 @@ def warnings(timeline: Timeline) -> list[str]:
     cited.update(s for quote in timeline.quotes for s in quote.sources)
     cited.update(s for speaker in timeline.speakers.values() for s in speaker.sources)
     cited.update(s for era in timeline.eras for s in era.sources)
+    cited.update(s for series in timeline.series_records for s in series.sources)
+    cited.update(s for chart in timeline.charts for s in chart.sources)
     found = [f'source "{s}" is not cited by any event, figure or quote' for s in timeline.sources if s not in cited]
     quoted = {quote.speaker for quote in timeline.quotes}
     found += [f'speaker "{s}" has no quotes' for s in timeline.speakers if s not in quoted]

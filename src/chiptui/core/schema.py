@@ -1,4 +1,4 @@
-"""The data format's tables and fields, and how one field's value is checked.
+"""How one field's value is checked (the tables and their fields are in chiptui.core.tables).
 
 Pure functions: each converter returns the clean value or raises `FieldError`
 with what is wrong and what was expected.
@@ -22,8 +22,6 @@ SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 LINE_MAX = 2_000  # characters in a one-line field (a title, a name, a URL)
 TEXT_MAX = 100_000  # characters in a text field: about 40 pages
 LARGEST = 1.7976931348623157e308  # the largest number a figure can hold
-
-TOP_LEVEL = ("schema", "title", "tour", "source", "speaker", "era", "event", "figure", "quote", "comparison")
 
 
 class FieldError(ValueError):
@@ -152,11 +150,19 @@ def boolean(value: object) -> bool:
     return value
 
 
-def quote_kind(value: object) -> str:
-    if value not in ("direct", "paraphrase"):
-        shown = clean_text(value) if isinstance(value, str) else _type_name(value)
-        raise FieldError(f'"{shown}" is not a kind; expected "direct" or "paraphrase"')
-    return str(value)
+def _one_of(what: str, *choices: str) -> Callable[[object], str]:
+    def convert(value: object) -> str:
+        if value not in choices:
+            shown = clean_text(value) if isinstance(value, str) else _type_name(value)
+            expected = " or ".join(f'"{choice}"' for choice in choices)
+            raise FieldError(f'"{shown}" is not a {what}; expected {expected}')
+        return str(value)
+
+    return convert
+
+
+quote_kind = _one_of("kind", "direct", "paraphrase")
+scale_kind = _one_of("scale", "shared", "own")
 
 
 def _list_of(
@@ -195,83 +201,6 @@ def _all_clean(items: list[Any]) -> bool:
 source_ids = _list_of(slug, "source ids", at_least_one="source id", fast=_all_slugs)
 event_ids = _list_of(slug, "event ids", fast=_all_slugs)
 figure_ids = _list_of(slug, "figure ids", fast=_all_slugs)
+series_ids = _list_of(slug, "series ids", fast=_all_slugs)
 tags = _list_of(line_text, "tags", fast=_all_clean)
 years = _list_of(year, "years")
-
-Converter = Callable[[object], object]
-# table -> field -> (converter, required)
-_COMMON: dict[str, tuple[Converter, bool]] = {
-    "seed_says": (long_text, False),
-    "correction": (long_text, False),
-}
-TABLES: dict[str, dict[str, tuple[Converter, bool]]] = {
-    "source": {
-        "id": (slug, True),
-        "title": (line_text, True),
-        "publisher": (line_text, False),
-        "date": (date, False),
-        "url": (line_text, False),
-        "note": (long_text, False),
-        **_COMMON,
-    },
-    "speaker": {
-        "id": (slug, True),
-        "name": (line_text, True),
-        "name_zh": (line_text, False),
-        "role": (line_text, False),
-        "sources": (source_ids, False),
-        **_COMMON,
-    },
-    "era": {
-        "id": (slug, True),
-        "title": (line_text, True),
-        "start": (year, True),
-        "end": (year, True),
-        "summary": (long_text, False),
-        "sources": (source_ids, False),
-        **_COMMON,
-    },
-    "event": {
-        "id": (slug, True),
-        "date": (date, True),
-        "end": (date, False),
-        "circa": (boolean, False),
-        "title": (line_text, True),
-        "text": (long_text, True),
-        "region": (slug, False),
-        "tags": (tags, False),
-        "sources": (source_ids, True),
-        **_COMMON,
-    },
-    "figure": {
-        "id": (slug, True),
-        "series": (slug, False),
-        "label": (line_text, True),
-        "year": (year, True),
-        "value": (number, True),
-        "unit": (line_text, True),
-        "approx": (boolean, False),
-        "sources": (source_ids, True),
-        "note": (long_text, False),
-        **_COMMON,
-    },
-    "quote": {
-        "id": (slug, True),
-        "speaker": (slug, True),
-        "date": (date, True),
-        "kind": (quote_kind, True),
-        "text": (long_text, True),
-        "events": (event_ids, False),
-        "years": (years, False),
-        "sources": (source_ids, True),
-        **_COMMON,
-    },
-    "comparison": {
-        "id": (slug, True),
-        "title": (line_text, True),
-        "figures": (figure_ids, True),
-        "whole": (slug, False),
-        "note": (long_text, False),
-        **_COMMON,
-    },
-}

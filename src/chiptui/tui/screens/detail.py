@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from chiptui.core.charts import change, scales
+from chiptui.core.charts import figure_change, scales
 from chiptui.core.model import Event, Figure, Quote, Source, Timeline
 from chiptui.tui.widgets.chart import comparison_chart, series_chart
 from chiptui.tui.widgets.panel_body import PanelBody, Sheet
@@ -58,13 +58,12 @@ def figure_content(timeline: Timeline, figure: Figure, width: int) -> Content:
     width = min(width, WIDEST_CHART)
     refs = References(timeline)
     blocks: list[Content | None] = [
-        plain(f"{figure.year}" + (f" · series {figure.series}" if figure.series else ""), LABEL),
+        plain(f"{figure.year}" + (f" · {timeline.series_label(figure.series)}" if figure.series else ""), LABEL),
         heading(figure.label),
         Content.assemble(("≈ " if figure.approx else "", "bold"), plain(figure.amount(), "bold $text-accent")),
     ]
-    previous = timeline.previous_in_series(figure)
-    if previous is not None and (delta := change(figure.value, previous.value)):
-        blocks.append(plain(f"{delta} on {previous.year} ({previous.amount()})", MUTED))
+    if (delta := figure_change(timeline, figure)) is not None:
+        blocks.append(plain(delta.text(), MUTED))
     fixes = corrected(figure.seed_says, figure.correction)
     if fixes or figure.note:
         blocks.append(Content(""))
@@ -73,8 +72,8 @@ def figure_content(timeline: Timeline, figure: Figure, width: int) -> Content:
         blocks.append(Content.assemble(("Note: ", LABEL), plain(figure.note)))
     series = timeline.series().get(figure.series or "")
     if series:
-        scale = scales(timeline.series().values())[figure.unit]
-        blocks += [Content(""), *series_chart(series, figure.year, scale, width)]
+        label = timeline.series_label(figure.series or "")
+        blocks += [Content(""), *series_chart(series, label, figure.year, scales(timeline)[figure.series or ""], width)]
     for comparison in timeline.comparisons:
         if figure.id in comparison.figures or figure.id == comparison.whole:
             blocks += [Content(""), *comparison_chart(timeline, comparison, width)]

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input
 
-from chiptui.core.model import Figure, Quote
+from chiptui.core.model import Chart, Comparison, Figure, Quote, Series
 from chiptui.core.schema import clean_text
 from chiptui.core.view import Filter, Search, View
 from chiptui.tui.messages import GoToEvent, Reloaded, ReloadFailed
@@ -220,6 +220,10 @@ class MainScreen(LayoutScreen):
             self.app.push_screen(figure_screen(self.timeline, target), self._full_view_closed)
         elif isinstance(target, Quote):
             self.app.push_screen(QuoteScreen(self.timeline, target), self._full_view_closed)
+        elif isinstance(target, Chart | Series | Comparison):  # a chart: full-screen, the cursor's year marked
+            from chiptui.tui.screens.chart_view import ChartScreen
+
+            self.app.push_screen(ChartScreen(self.timeline, target, self.selected.year if self.selected else 0))
 
     def _full_view_closed(self, closed: Closed | None) -> None:
         """A full view closed: the cursor goes to the event it showed last (or the quote's event)."""

@@ -1,5 +1,7 @@
 """The trade figures for the selected event's year (or the nearest year's, labelled so): each with
-its change on the year before and its sources; the year's comparisons; a chart of every series."""
+its change on the year before (the source's, or computed and said to be) and its sources; the
+year's comparisons; the comparisons over the years; a chart of every series. Each chart is an
+item: Enter opens it full-screen."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ from functools import partial
 from rich.cells import cell_len
 from textual.content import Content
 
-from chiptui.core.charts import change, number, scales
+from chiptui.core.charts import chart_years, figure_change, scales
 from chiptui.core.model import Event, Figure, Timeline
-from chiptui.tui.widgets.chart import comparison_chart, series_chart, value_text
+from chiptui.tui.widgets.chart import comparison_chart, folded, scale_note, series_chart, value_text
 from chiptui.tui.widgets.panel import Block, Item, Panel
+from chiptui.tui.widgets.panel_body import MARK
 from chiptui.tui.widgets.render import LABEL, MUTED, corrected, heading, source_line
 from chiptui.tui.widgets.text import plain
+from chiptui.tui.widgets.years_chart import years_chart
 
 
 class FiguresPanel(Panel):
@@ -24,11 +28,40 @@ class FiguresPanel(Panel):
         return partial(figure_blocks, self.timeline, self.selected)
 
 
+_KEPT: dict[tuple[int, int, int], tuple[Timeline, list[Block]]] = {}
+
+
 def figure_blocks(timeline: Timeline, event: Event | None, width: int) -> list[Block]:
-    """The year's figures (or the nearest year's), its comparisons, every series' chart, the sources."""
+    """The year's figures (or the nearest year's), its comparisons, the charts over the years,
+    the chart of every series no chart over the years draws, the sources. They depend only on the
+    event's year and the width, so they are made once per year and width (kept for the timeline)."""
     if event is None:
         return [Content("No event selected.")]
-    year = event.year
+    key = (id(timeline), event.year, width)
+    kept = _KEPT.get(key)
+    if kept is None or kept[0] is not timeline:
+        if len(_KEPT) > 256:
+            _KEPT.clear()
+        kept = _KEPT[key] = (timeline, fitted(year_blocks(timeline, event.year, width), width))
+    return kept[1]
+
+
+def fitted(blocks: list[Block], width: int) -> list[Block]:
+    """The blocks with every line wider than `width` (an item's: than its width right of the ▶
+    gutter) wrapped once here, where they are kept, so the panel's body finds that each line fits."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Item):
+            lines = block.content.split(allow_blank=True)
+            out.append(Item(Content("\n").join(folded(lines, width - len(MARK))), block.target))
+        elif block is not None and block.cell_length > width and "\n" not in block.plain:
+            out += folded([block], width)
+        else:
+            out.append(block)
+    return out
+
+
+def year_blocks(timeline: Timeline, year: int, width: int) -> list[Block]:
     figures = timeline.figures_for_year(year)
     blocks: list[Block] = []
     shown_year = year
@@ -45,11 +78,11 @@ def figure_blocks(timeline: Timeline, event: Event | None, width: int) -> list[B
     for figure in figures:
         for source in figure.sources:
             numbers.setdefault(source, len(numbers) + 1)
-        blocks.append(Item(_figure(timeline, figure, numbers), figure))
+        blocks.append(Item(figure_text(timeline, figure, numbers), figure))
     for comparison in timeline.comparisons_for_year(shown_year):
-        blocks.append(Content(""))
-        blocks.append(Content("\n").join(comparison_chart(timeline, comparison, width)))
-    blocks.extend(_charts(timeline, year, width))
+        blocks += [Content(""), *chart_item(comparison_chart(timeline, comparison, width), comparison)]
+    blocks.extend(_over_the_years(timeline, year, width))
+    blocks.extend(_series(timeline, year, width))
     if numbers:
         blocks += [Content(""), heading("Sources")]
         for source_id, n in numbers.items():
@@ -60,37 +93,73 @@ def figure_blocks(timeline: Timeline, event: Event | None, width: int) -> list[B
     return blocks
 
 
-def _figure(timeline: Timeline, figure: Figure, numbers: dict[str, int]) -> Content:
-    """Label; value and unit (≈ when approximate), change on the series' previous year, sources."""
-    facts: list[Content | tuple[str, str]] = [(value_text(figure), "bold $text-accent"), plain(f" {figure.unit}")]
-    previous = timeline.previous_in_series(figure)
-    if previous is not None and previous.unit == figure.unit:
-        delta = change(figure.value, previous.value)
-        if delta:
-            facts.append((f"  {delta} on {previous.year} ({number(previous.value)})", MUTED))
-    markers = "".join(f"[{numbers[s]}]" for s in figure.sources)
+def chart_item(lines: list[Content], target: object) -> list[Block]:
+    """A chart as blocks: its title is the item (marked ▶, Enter opens the chart full-screen) and
+    each of its other lines a block of its own (a line apiece wraps far faster than one block)."""
+    if not lines:
+        return []
+    return [Item(lines[0], target), *lines[1:]]
+
+
+def change_line(timeline: Timeline, figure: Figure) -> Content | None:
+    """The figure's change on the year before: the source's (as reported) or computed (so labelled)."""
+    found = figure_change(timeline, figure)
+    return None if found is None else Content.styled(found.text(), MUTED)
+
+
+def figure_text(timeline: Timeline, figure: Figure, numbers: dict[str, int]) -> Content:
+    """Label; value and unit (≈ when approximate) and sources; the change; corrections; the note."""
+    markers = "".join(f"[{numbers[s]}]" for s in figure.sources if s in numbers)
     lines = [
         plain(figure.label, "bold"),
-        Content.assemble(*facts, (f"  {markers}", LABEL)),
-        *corrected(figure.seed_says, figure.correction),
+        Content.assemble(
+            (value_text(figure), "bold $text-accent"),
+            plain(f" {figure.unit}"),
+            (f"  {markers}" if markers else "", LABEL),
+        ),
     ]
+    delta = change_line(timeline, figure)
+    if delta is not None:
+        lines.append(delta)
+    lines.extend(corrected(figure.seed_says, figure.correction))
     if figure.note:
         lines.append(Content.assemble(("Note: ", LABEL), plain(figure.note, MUTED)))
     return Content("\n").join(lines)
 
 
-def _charts(timeline: Timeline, year: int, width: int) -> list[Block]:
-    """Every series over its years, `year` marked; series of one unit share a scale."""
-    series = timeline.series()
+def _over_the_years(timeline: Timeline, year: int, width: int) -> list[Block]:
+    """The file's comparisons over the years, those that span `year` first."""
+    drawn = [d for d in map(partial(chart_years, timeline), timeline.charts) if d is not None]
+    if not drawn:
+        return []
+    drawn.sort(key=lambda d: not d.start <= year <= d.end)
+    blocks: list[Block] = [Content(""), heading("Over the years")]
+    for chart in drawn:
+        blocks += [Content(""), *chart_item(years_chart(timeline, chart, year, width), chart.chart)]
+    return blocks
+
+
+def _series(timeline: Timeline, year: int, width: int) -> list[Block]:
+    """Every series that no chart over the years draws, over its years, `year` marked; series of
+    one unit share a scale unless a series has its own."""
+    charted = {name for chart in timeline.charts for name in chart.series}
+    series = {name: figures for name, figures in timeline.series().items() if name not in charted}
     if not series:
         return []
-    scale = scales(series.values())
+    scale = scales(timeline)
     # The file's order, with the series that cover `year` first.
     order = sorted(series, key=lambda name: not series[name][0].year <= year <= series[name][-1].year)
     values = max(cell_len(value_text(f)) for figures in series.values() for f in figures)
     blocks: list[Block] = [Content(""), heading("Series")]
+    said: set[str] = set()  # a shared scale's largest value is said once, under the heading
     for name in order:
-        figures = series[name]
-        chart = series_chart(figures, year, scale[figures[0].unit], width, values)
-        blocks += [Content(""), Content("\n").join(chart)]
+        on = scale[name]
+        if not on.own and on.unit not in said and on.largest is not None:
+            said.add(on.unit)
+            blocks.append(scale_note(on, timeline.series_label(on.largest.series or "")))
+    for name in order:
+        figures, on = series[name], scale[name]
+        largest = timeline.series_label(on.largest.series or "") if on.largest else ""
+        chart = series_chart(figures, timeline.series_label(name), year, on, width, values, largest, False)
+        blocks += [Content(""), *chart_item(chart, timeline.series_record(name))]
     return blocks
