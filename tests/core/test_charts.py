@@ -70,7 +70,8 @@ def test_a_chart_spans_the_years_its_series_share() -> None:
     assert drawn is not None and (drawn.start, drawn.end) == (2004, 2018)  # exports end in 2018
     assert drawn.largest is not None and drawn.largest.id == "cn-ic-imports-2018"
     row = next(r for r in drawn.rows if r[0] == 2018)
-    assert gap_of(row[2]) is not None and abs(gap_of(row[2]) - 227.424) < 1e-9  # the source's deficit: 227.42
+    gap = gap_of(row[2])
+    assert gap is not None and abs(gap - 227.424) < 1e-9  # the source's deficit: 227.42
     narrowed = chart_years(BUNDLED, Chart(id="c", title="T", series=chart.series, start=2010, end=2013))
     assert narrowed is not None and [r[0] for r in narrowed.rows] == [2010, 2011, 2012, 2013]
     assert chart_years(BUNDLED, Chart(id="c", title="T", series=chart.series, start=2019, end=2004)) is None

@@ -28,6 +28,7 @@ from chiptui.core.records import (
     Source,
     Speaker,
     number_text,
+    strings,
 )
 
 __all__ = [
@@ -74,7 +75,23 @@ def _sorted_events(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(sorted(events, key=lambda event: event.date.key))
 
 
-def _strings(items: Iterable[str]) -> tuple[str, ...]:
+def _tuple_of_figure(items: Iterable[Figure]) -> tuple[Figure, ...]:
+    return tuple(items)  # one typed converter per field: mypy cannot type `converter=tuple`
+
+
+def _tuple_of_quote(items: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(items)
+
+
+def _tuple_of_comparison(items: Iterable[Comparison]) -> tuple[Comparison, ...]:
+    return tuple(items)
+
+
+def _tuple_of_series(items: Iterable[Series]) -> tuple[Series, ...]:
+    return tuple(items)
+
+
+def _tuple_of_chart(items: Iterable[Chart]) -> tuple[Chart, ...]:
     return tuple(items)
 
 
@@ -87,12 +104,12 @@ class Timeline:
     speakers: dict[str, Speaker]
     eras: tuple[Era, ...] = attrs.field(converter=_sorted_eras)
     events: tuple[Event, ...] = attrs.field(converter=_sorted_events)
-    figures: tuple[Figure, ...] = attrs.field(converter=tuple)
-    quotes: tuple[Quote, ...] = attrs.field(converter=tuple)
-    tour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    comparisons: tuple[Comparison, ...] = attrs.field(default=(), converter=tuple)
-    series_records: tuple[Series, ...] = attrs.field(default=(), converter=tuple)
-    charts: tuple[Chart, ...] = attrs.field(default=(), converter=tuple)
+    figures: tuple[Figure, ...] = attrs.field(converter=_tuple_of_figure)
+    quotes: tuple[Quote, ...] = attrs.field(converter=_tuple_of_quote)
+    tour: tuple[str, ...] = attrs.field(default=(), converter=strings)
+    comparisons: tuple[Comparison, ...] = attrs.field(default=(), converter=_tuple_of_comparison)
+    series_records: tuple[Series, ...] = attrs.field(default=(), converter=_tuple_of_series)
+    charts: tuple[Chart, ...] = attrs.field(default=(), converter=_tuple_of_chart)
     _event_years: tuple[int, ...] = attrs.field(init=False, repr=False)
     _date_width: int = attrs.field(init=False, repr=False)
     _figure_years: tuple[int, ...] = attrs.field(init=False, repr=False)

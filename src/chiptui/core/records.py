@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
@@ -13,6 +14,17 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 QuoteKind = Literal["direct", "paraphrase"]
+
+
+def strings(items: Iterable[str]) -> tuple[str, ...]:
+    """A field's converter: the strings given, kept as a tuple (typed, as `tuple` is not to mypy)."""
+    return tuple(items)
+
+
+def years(items: Iterable[int]) -> tuple[int, ...]:
+    return tuple(items)
+
+
 ScaleKind = Literal["shared", "own"]
 
 
@@ -90,7 +102,7 @@ class Speaker:
     name: str
     name_zh: str | None = None
     role: str | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=strings)
     seed_says: str | None = None
     correction: str | None = None
 
@@ -102,7 +114,7 @@ class Era:
     start: int
     end: int
     summary: str | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=strings)
     seed_says: str | None = None
     correction: str | None = None
 
@@ -116,11 +128,11 @@ class Event:
     date: PartialDate
     title: str
     text: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=strings)
     end: PartialDate | None = None
     circa: bool = False
     region: str | None = None
-    tags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=strings)
     seed_says: str | None = None
     correction: str | None = None
 
@@ -151,7 +163,7 @@ class Figure:
     year: int
     value: float
     unit: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=strings)
     series: str | None = None
     approx: bool = False
     change: float | None = None  # the source's stated change on the year before, in percent
@@ -171,9 +183,9 @@ class Quote:
     date: PartialDate
     kind: QuoteKind
     text: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
-    events: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    years: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=strings)
+    events: tuple[str, ...] = attrs.field(default=(), converter=strings)
+    years: tuple[int, ...] = attrs.field(default=(), converter=years)
     seed_says: str | None = None
     correction: str | None = None
 
@@ -185,7 +197,7 @@ class Comparison:
 
     id: str
     title: str
-    figures: tuple[str, ...] = attrs.field(converter=tuple)
+    figures: tuple[str, ...] = attrs.field(converter=strings)
     whole: str | None = None
     note: str | None = None
     seed_says: str | None = None
@@ -202,7 +214,7 @@ class Series:
     unit: str
     scale: ScaleKind = "shared"
     note: str | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=strings)
     seed_says: str | None = None
     correction: str | None = None
 
@@ -214,11 +226,11 @@ class Chart:
 
     id: str
     title: str
-    series: tuple[str, ...] = attrs.field(converter=tuple)
+    series: tuple[str, ...] = attrs.field(converter=strings)
     gap: str | None = None
     start: int | None = None
     end: int | None = None
     note: str | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=strings)
     seed_says: str | None = None
     correction: str | None = None
