@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from chiptui.cli import bundled_timeline
 from chiptui.core.charts import Change, change_of, chart_years, figure_change, gap_of, rows_of
 from chiptui.core.loader import load
@@ -11,17 +13,14 @@ BUNDLED = load(bundled_timeline())
 
 
 def fig(year: int, value: float, change: float | None = None, approx: bool = False) -> Figure:
+    fields: dict[str, Any] = {"sources": ("s",)}  # (attrs' tuple converter is untyped)
     return Figure(
-        id=f"f{year}",
-        label="F",
-        year=year,
-        value=value,
-        unit="u",
-        sources=("s",),
-        series="s",
-        change=change,
-        approx=approx,
+        id=f"f{year}", label="F", year=year, value=value, unit="u", series="s", change=change, approx=approx, **fields
     )
+
+
+def chart(**fields: Any) -> Chart:
+    return Chart(id="c", title="T", **fields)
 
 
 def test_the_stated_change_is_shown_not_the_computed_one() -> None:
@@ -65,13 +64,13 @@ def test_rows_keep_every_year_and_fold_long_empty_runs() -> None:
 
 
 def test_a_chart_spans_the_years_its_series_share() -> None:
-    chart = next(c for c in BUNDLED.charts if c.id == "imports-against-exports")
-    drawn = chart_years(BUNDLED, chart)
+    declared = next(c for c in BUNDLED.charts if c.id == "imports-against-exports")
+    drawn = chart_years(BUNDLED, declared)
     assert drawn is not None and (drawn.start, drawn.end) == (2004, 2018)  # exports end in 2018
     assert drawn.largest is not None and drawn.largest.id == "cn-ic-imports-2018"
     row = next(r for r in drawn.rows if r[0] == 2018)
-    gap = gap_of(row[2])
-    assert gap is not None and abs(gap - 227.424) < 1e-9  # the source's deficit: 227.42
-    narrowed = chart_years(BUNDLED, Chart(id="c", title="T", series=chart.series, start=2010, end=2013))
+    deficit = gap_of(row[2])
+    assert deficit is not None and abs(deficit - 227.424) < 1e-9  # the source's deficit: 227.42
+    narrowed = chart_years(BUNDLED, chart(series=declared.series, start=2010, end=2013))
     assert narrowed is not None and [r[0] for r in narrowed.rows] == [2010, 2011, 2012, 2013]
-    assert chart_years(BUNDLED, Chart(id="c", title="T", series=chart.series, start=2019, end=2004)) is None
+    assert chart_years(BUNDLED, chart(series=declared.series, start=2019, end=2004)) is None

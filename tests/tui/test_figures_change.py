@@ -4,6 +4,7 @@ data gives one, and otherwise is labelled computed; a figure never shows two."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,22 +21,13 @@ series = st.dictionaries(st.integers(2000, 2030), st.tuples(values, stated, st.b
 
 
 def timeline_of(rows: dict[int, tuple[float, float | None, bool]]) -> Timeline:
+    cited: dict[str, Any] = {"sources": ("s",)}  # (attrs' tuple converter is untyped)
     figures = [
-        Figure(
-            id=f"f-{year}",
-            label="Imports",
-            year=year,
-            value=value,
-            unit="USD bn",
-            sources=("s",),
-            series="s",
-            change=change,
-            approx=approx,
-        )
-        for year, (value, change, approx) in rows.items()
+        Figure(id=f"f-{y}", label="Imports", year=y, value=v, unit="USD bn", series="s", change=c, approx=a, **cited)
+        for y, (v, c, a) in rows.items()
     ]
-    source = Source(id="s", title="A source")
-    return Timeline(title="T", sources={"s": source}, speakers={}, eras=(), events=(), figures=figures, quotes=())
+    records: dict[str, Any] = {"eras": (), "events": (), "figures": figures, "quotes": ()}
+    return Timeline(title="T", sources={"s": Source(id="s", title="A source")}, speakers={}, **records)
 
 
 @settings(max_examples=150, deadline=None)
