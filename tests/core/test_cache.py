@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from textual.pilot import Pilot
 
 from chiptui.cli import bundled_timeline
