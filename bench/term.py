@@ -82,12 +82,13 @@ class Terminal:
         self.quiet(gap, timeout)
         return self.last_output - pressed
 
-    def close(self) -> float:
-        """End the command (SIGTERM); its peak resident memory in MB."""
-        try:
-            os.kill(self.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
+    def close(self, stop: bool = True) -> float:
+        """End the command (SIGTERM; with `stop` false, wait for it to end); its peak resident memory in MB."""
+        if stop:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
         usage = None
         while usage is None:  # drain, so that a child blocked on writing can see the signal
             self.read(0.01)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from chiptui.core import schema
+from itertools import repeat
+
+from chiptui.core import bulk, schema
 from chiptui.core.locate import Lines
 from chiptui.core.problems import Problem, did_you_mean
 
@@ -39,6 +41,7 @@ class Checker:
         self._lines: Lines | None = None
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, Where]] = {}
+        self._of_kind: dict[str, set[str]] = {}  # the ids of each kind of record, for references
 
     def line(self, where: Where) -> int | None:
         """The line of a record's [[table]] header, or of a top-level key (else its first table)."""
@@ -96,6 +99,9 @@ class Checker:
         if not isinstance(raw, list):
             self.problem(f"expected an array of tables, written [[{name}]]", name)
             return []
+        fast = self._table_at_once(raw, name)
+        if fast is not None:
+            return fast
         good = []
         spec = schema.TABLES[name]
         required = [field for field, (_, needed) in spec.items() if needed]
@@ -133,7 +139,22 @@ class Checker:
             good.append(_Row(values, label, line, ok))
         return good
 
+    def _table_at_once(self, raw: list[Any], name: str) -> list[_Row] | None:
+        """The table's rows when `bulk` proves every record good and every id new; else None."""
+        made = bulk.values(raw, name)
+        if made is None:
+            return None
+        ids = [values["id"] for values in made]
+        if len(set(ids)) != len(ids) or not self.ids.keys().isdisjoint(ids):
+            return None  # a duplicate id: record by record, which says where
+        labels = [f'{name} "{record_id}"' for record_id in ids]
+        wheres: list[Where] = [(name, index) for index in range(len(made))]
+        self.ids.update(zip(ids, zip(labels, wheres, strict=True), strict=True))
+        self._of_kind.clear()
+        return list(map(_Row, made, labels, wheres, repeat(True)))
+
     def _claim(self, record_id: str, label: str, line: Where) -> None:
+        self._of_kind.clear()
         if record_id in self.ids:
             first, first_where = self.ids[record_id]
             first_line = self.line(first_where)
@@ -149,6 +170,11 @@ class Checker:
 
     def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
         prefix = f"{kind} "
+        known = self._of_kind.get(kind)
+        if known is None:
+            known = self._of_kind[kind] = {i for i, (other, _) in self.ids.items() if other.startswith(prefix)}
+        if known.issuperset(refs):
+            return
         for ref in refs:
             owner = self.ids.get(ref, ("", None))[0]
             if not owner.startswith(prefix):  # only now list the ids of that kind, for "did you mean"
