@@ -39,7 +39,7 @@ def outcome(document: dict[str, Any]) -> object:
 
 def one_by_one(document: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> object:
     with monkeypatch.context() as patch:
-        patch.setattr(bulk, "values", lambda raw, name: None)
+        patch.setattr(bulk, "values", lambda raw, name, taken=(), in_place=False: None)
         return outcome(document)
 
 
@@ -76,7 +76,20 @@ def test_a_good_file_is_checked_at_once_and_gives_the_same_timeline(monkeypatch:
     assert at_once == one_by_one(DOCUMENT, monkeypatch)
 
 
-def test_the_parsed_document_is_left_as_it_was() -> None:
+def test_the_parsed_document_is_left_as_it_was_unless_it_is_spent() -> None:
     document = copy.deepcopy(DOCUMENT)
-    loader.build(document, "t.toml", loader.lines_of(TEXT))
+    kept = loader.build(document, "t.toml", loader.lines_of(TEXT))
     assert document == DOCUMENT
+    assert loader.build(document, "t.toml", loader.lines_of(TEXT), spend=True) == kept
+    assert document != DOCUMENT  # its records hold the timeline's values now
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(faulty())
+def test_a_spent_document_that_fails_is_worded_as_one_kept(document: dict[str, Any]) -> None:
+    kept = outcome(document)
+    try:
+        spent = loader.build(copy.deepcopy(document), "t.toml", loader.lines_of(TEXT), spend=True)
+    except DataError as error:
+        spent = [(p.line, p.record, p.field, p.message) for p in error.problems]
+    assert spent == kept

@@ -12,6 +12,7 @@ called value by value (still without the per-record work), and any FieldError is
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from itertools import chain
 from operator import is_not, itemgetter
 from typing import Any
@@ -120,8 +121,13 @@ def _each(convert: Callable[[object], object]) -> Callable[[Column], Column]:
     return check
 
 
-def values(raw: list[Any], name: str) -> list[dict[str, Any]] | None:
-    """Each record's checked values, as `Checker.table` would make them; None at any doubt."""
+def values(
+    raw: list[Any], name: str, taken: AbstractSet[str] = frozenset(), *, in_place: bool = False
+) -> list[dict[str, Any]] | None:
+    """Each record's checked values, as `Checker.table` would make them; None at any doubt, and
+    when an id is given twice or is one of `taken` (the record-by-record checks say where). With
+    `in_place`, the records themselves are given the checked values (a document no one keeps:
+    the load cache's), and only once every column has passed."""
     spec = schema.TABLES[name]
     if not raw:
         return []
@@ -131,17 +137,25 @@ def values(raw: list[Any], name: str) -> list[dict[str, Any]] | None:
         shapes = [frozenset(shape) for shape in set(map(tuple, raw))]  # each record's keys
         if not all(required <= shape <= allowed for shape in shapes):
             raise _Doubt
-        made = [dict(record) for record in raw]  # the document stays as parsed (the cache keeps it)
+        changes = []
         for field, (convert, _) in spec.items():
             having = sum(field in shape for shape in shapes)
             if not having:
                 continue
-            present = made if having == len(shapes) else [record for record in made if field in record]
+            present = raw if having == len(shapes) else [record for record in raw if field in record]
             column = list(map(itemgetter(field), present))
             checked = _BULK.get(convert, _each(convert))(column)
             if any(map(is_not, checked, column)):
-                for record, value in zip(present, checked, strict=True):
-                    record[field] = value
+                changes.append((field, present, checked))
+        ids = list(map(itemgetter("id"), raw))  # every one a valid id by now
+        if len(set(ids)) != len(ids) or not taken.isdisjoint(ids):
+            raise _Doubt
     except _Doubt:
         return None
+    made = raw if in_place else [dict(record) for record in raw]  # else the document stays as parsed
+    for field, present, checked in changes:
+        if not in_place:  # the same records, copied
+            present = made if present is raw else [record for record in made if field in record]
+        for record, value in zip(present, checked, strict=True):
+            record[field] = value
     return made

@@ -35,8 +35,9 @@ class _Row(NamedTuple):  # one per record: a tuple is the cheapest to make
 
 
 class Checker:
-    def __init__(self, shown: str, find_lines: Callable[[], Lines]) -> None:
+    def __init__(self, shown: str, find_lines: Callable[[], Lines], *, in_place: bool = False) -> None:
         self.shown = shown
+        self._in_place = in_place  # the document is no one else's: its records may take their values
         self._find_lines = find_lines
         self._lines: Lines | None = None
         self.problems: list[Problem] = []
@@ -141,12 +142,10 @@ class Checker:
 
     def _table_at_once(self, raw: list[Any], name: str) -> list[_Row] | None:
         """The table's rows when `bulk` proves every record good and every id new; else None."""
-        made = bulk.values(raw, name)
+        made = bulk.values(raw, name, self.ids.keys(), in_place=self._in_place)
         if made is None:
             return None
         ids = [values["id"] for values in made]
-        if len(set(ids)) != len(ids) or not self.ids.keys().isdisjoint(ids):
-            return None  # a duplicate id: record by record, which says where
         labels = [f'{name} "{record_id}"' for record_id in ids]
         wheres: list[Where] = [(name, index) for index in range(len(made))]
         self.ids.update(zip(ids, zip(labels, wheres, strict=True), strict=True))
