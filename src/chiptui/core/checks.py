@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from itertools import repeat
+from itertools import chain, repeat
 
 from chiptui.core import bulk, schema
 from chiptui.core.locate import Lines
@@ -167,12 +167,22 @@ class Checker:
         else:
             self.ids[record_id] = (label, line)
 
-    def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
-        prefix = f"{kind} "
+    def _known(self, kind: str) -> set[str]:
+        """The ids of the records of `kind`."""
         known = self._of_kind.get(kind)
         if known is None:
+            prefix = f"{kind} "
             known = self._of_kind[kind] = {i for i, (other, _) in self.ids.items() if other.startswith(prefix)}
-        if known.issuperset(refs):
+        return known
+
+    def all_known(self, rows: list[_Row], field: str, kind: str) -> bool:
+        """Whether every id in the `field` of every row names a record of `kind` (a good file's
+        references checked in one pass; `references` says what is wrong with a bad one)."""
+        return self._known(kind).issuperset(chain.from_iterable(row.values.get(field, ()) for row in rows))
+
+    def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
+        prefix = f"{kind} "
+        if self._known(kind).issuperset(refs):
             return
         for ref in refs:
             owner = self.ids.get(ref, ("", None))[0]
