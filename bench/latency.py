@@ -90,7 +90,10 @@ def main() -> None:
             for key, values in session(command, marker, env, args.repeat).items():
                 times[name][key].extend(values)
     base = times["minimal app"]
-    print(f"key to redrawn screen, median (quartiles) of {args.rounds}x{args.repeat} presses, ms; ratio to the minimal app")
+    print(
+        f"key to redrawn screen, median (quartiles) of {args.rounds}x{args.repeat} presses, ms;",
+        "ratio to the minimal app",
+    )
     print(f"{'':<16}" + "".join(f"{name:>26}" for name in runs))
     for key in KEYS:
         cells = []

@@ -55,8 +55,10 @@ def main() -> None:
         stats = pstats.Stats(output)
         rows = sorted(stats.stats.items(), key=lambda item: -item[1][3])  # type: ignore[attr-defined]
         print(f"{'cumulative ms/press':>20}{'own ms/press':>14}  function")
-        for (file, line, function), (_, calls, own, cumulative, _) in rows[: args.top]:
-            print(f"{cumulative * 1000 / args.presses:>20.2f}{own * 1000 / args.presses:>14.2f}  {file}:{line}:{function}")
+        for (file, line, function), (_, _, own, cumulative, _) in rows[: args.top]:
+            print(
+                f"{cumulative * 1000 / args.presses:>20.2f}{own * 1000 / args.presses:>14.2f}  {file}:{line}:{function}"
+            )
 
 
 if __name__ == "__main__":

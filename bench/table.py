@@ -82,7 +82,7 @@ def main() -> None:
 
     state = tempfile.mkdtemp(prefix="chiptui-bench-state-")
     for _ in range(args.runs):
-        frame, down, _ = keys([PYTHON, str(HERE / "minimal_key_app.py")], b"minimal key app ready", {})
+        _, down, _ = keys([PYTHON, str(HERE / "minimal_key_app.py")], b"minimal key app ready", {})
         add(base, minimal_down=down)
         add(base, bare_frame=timed_frame([PYTHON, str(HERE / "bare_app.py")], b"bare app ready"))
         for name, (command, marker) in runs.items():
@@ -120,9 +120,10 @@ def main() -> None:
 def timed_frame(command: list[str], marker: bytes) -> float:
     term = Terminal(command)
     try:
-        return term.until(marker)
+        took: float = term.until(marker)
     finally:
         term.close()
+    return took
 
 
 def bundled() -> Path:

@@ -4,6 +4,7 @@ for a marker or for quiet, send keys, and collect the child's peak memory when i
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -17,7 +18,9 @@ import time
 class Terminal:
     """One command in its own pty; `screen` keeps the last 200,000 bytes it wrote."""
 
-    def __init__(self, command: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (120, 40)) -> None:
+    def __init__(
+        self, command: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (120, 40)
+    ) -> None:
         columns, lines = size
         self.started = time.perf_counter()
         self.pid, self.fd = pty.fork()
@@ -85,10 +88,8 @@ class Terminal:
     def close(self, stop: bool = True) -> float:
         """End the command (SIGTERM; with `stop` false, wait for it to end); its peak resident memory in MB."""
         if stop:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
         usage = None
         while usage is None:  # drain, so that a child blocked on writing can see the signal
             self.read(0.01)

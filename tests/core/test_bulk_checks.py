@@ -62,9 +62,13 @@ def faulty(draw: st.DrawFn) -> dict[str, Any]:
     return document
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(faulty())
-def test_a_fault_is_found_and_worded_as_record_by_record(monkeypatch: pytest.MonkeyPatch, document: dict[str, Any]) -> None:
+def test_a_fault_is_found_and_worded_as_record_by_record(
+    monkeypatch: pytest.MonkeyPatch, document: dict[str, Any]
+) -> None:
     assert outcome(document) == one_by_one(document, monkeypatch)
 
 
@@ -88,6 +92,7 @@ def test_the_parsed_document_is_left_as_it_was_unless_it_is_spent() -> None:
 @given(faulty())
 def test_a_spent_document_that_fails_is_worded_as_one_kept(document: dict[str, Any]) -> None:
     kept = outcome(document)
+    spent: object
     try:
         spent = loader.build(copy.deepcopy(document), "t.toml", loader.lines_of(TEXT), spend=True)
     except DataError as error:

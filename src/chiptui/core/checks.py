@@ -4,9 +4,8 @@ the line of its record's table header, its record, its field. No Textual."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
-
 from itertools import chain, repeat
+from typing import Any, NamedTuple
 
 from chiptui.core import bulk, schema
 from chiptui.core.locate import Lines

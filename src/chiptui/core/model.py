@@ -7,9 +7,9 @@ Plain frozen values and one immutable collection; nothing here imports Textual.
 from __future__ import annotations
 
 import bisect
-from operator import attrgetter
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 import attrs
 
@@ -68,7 +68,7 @@ def _sorted_events(events: Iterable[Event]) -> tuple[Event, ...]:
     Sorted by place, each event's key looked up among the distinct dates (C-speed passes)."""
     events = list(events)
     dates = list(map(id, map(attrgetter("date"), events)))  # a date is shared by its events (schema)
-    keys = {place: event.date.key for place, event in dict(zip(dates, events)).items()}
+    keys = {place: event.date.key for place, event in dict(zip(dates, events, strict=True)).items()}
     order = list(map(keys.__getitem__, dates))
     return tuple(map(events.__getitem__, sorted(range(len(events)), key=order.__getitem__)))
 
