@@ -7,8 +7,11 @@ quote for every 100 events. The same N always gives the same file.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 REGIONS = ("world", "china", "us", "japan", "europe", "taiwan", "south-korea")
@@ -80,12 +83,41 @@ def timeline(events: int, seed: int = 2019) -> str:
     return "\n".join(out)
 
 
-def ensure(events: int) -> Path:
-    """`bench/timeline-N.toml`, written first if it is not there yet."""
-    path = Path(__file__).resolve().parent / f"timeline-{events}.toml"
-    if not path.exists():
-        path.write_text(timeline(events), encoding="utf-8")
+def folder() -> Path:
+    """Where generated files are kept: `CHIPTUI_BENCH_DIR`, else a folder in the system's
+    temporary folder (never the checkout: a million events is about 250 MB)."""
+    chosen = os.environ.get("CHIPTUI_BENCH_DIR")
+    path = Path(chosen) if chosen else Path(tempfile.gettempdir()) / "chiptui-bench"
+    path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def ensure(events: int) -> Path:
+    """`timeline-N.toml` in `folder()`, written first if it is not there yet."""
+    path = folder() / f"timeline-{events}.toml"
+    if not path.exists():
+        partial = path.with_suffix(".part")
+        partial.write_text(timeline(events), encoding="utf-8")
+        partial.replace(path)
+    return path
+
+
+def subjects(sizes: list[str], make: Callable[[int], Path]) -> dict[str, tuple[list[str], bytes]]:
+    """chiptui on each size ("bundled" or a number of events, made by `make`): a name, the
+    command and the marker of its first frame (the header's "event 1 of N")."""
+    from chiptui.cli import bundled_timeline
+    from chiptui.core.loader import load
+
+    chiptui = [sys.executable, "-m", "chiptui"]
+    found: dict[str, tuple[list[str], bytes]] = {}
+    for size in sizes:
+        if size == "bundled":
+            count = len(load(bundled_timeline()).events)
+            found["bundled"] = (chiptui, f"event 1 of {count}".encode())
+        else:
+            count = int(size)
+            found[f"{count:,}"] = ([*chiptui, "--data", str(make(count))], f"event 1 of {count}".encode())
+    return found
 
 
 def bytecode() -> None:
@@ -101,7 +133,7 @@ def bytecode() -> None:
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    target = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(f"bench/timeline-{count}.toml")
+    target = Path(sys.argv[2]) if len(sys.argv) > 2 else folder() / f"timeline-{count}.toml"
     target.write_text(timeline(count), encoding="utf-8")
     print(f"{target}: {count:,} events, {target.stat().st_size / 1e6:.1f} MB")
 

@@ -108,14 +108,20 @@ async def test_a_forged_cache_is_checked_as_the_file_is(tmp_path: Path) -> None:
     where = cache_file(path)
     raw = where.read_bytes()
     header = raw[: raw.index(b"\n", raw.index(b"\n") + 1) + 1]  # the magic line and the key line
-    forged = pickle.loads(raw[len(header) :])
+    head = pickle.loads(raw[len(header) :])  # a small file: the whole document is in the head
+    forged = head["small"]
     forged["title"] = "\x1b]52;c;QUJD\x07\x1b[2Jforged"
     forged["event"][0]["title"] = "\x1b[31mred"
-    where.write_bytes(header + pickle.dumps(forged))
+
+    def cache_of(document: object) -> bytes:
+        keys = list(document) if isinstance(document, dict) else []
+        return header + pickle.dumps({"order": keys, "small": document, "slices": {}})
+
+    where.write_bytes(cache_of(forged))
     cleaned = load_cached(path, "timeline.toml")
     assert cleaned.title == "]52;c;QUJD[2Jforged" and cleaned.events[0].title.startswith("[31mred")
     for wrong in ({**forged, "event": [{**forged["event"][0], "title": 5}]}, {**forged, "speaker": "x"}, {1: 2}):
-        where.write_bytes(header + pickle.dumps(wrong))
+        where.write_bytes(cache_of(wrong))
         assert load_cached(path, "timeline.toml") == good  # a miss: read from the file again
     where.write_bytes(header + b"cos\nsystem\n(S'touch pwned'\ntR.")  # a pickle that would run a command
     assert load_cached(path, "timeline.toml") == good and not Path("pwned").exists()

@@ -2,7 +2,8 @@
 the same file again skips parsing it. No Textual here.
 
 One cache file per data file (named by a hash of its full path), holding a key and the pickled
-document: the plain dicts, lists, strings and numbers the parser made. The key is a hash of the
+document: the plain dicts, lists, strings and numbers the parser made (its long arrays of
+tables a slice at a time, so that writing it costs little memory). The key is a hash of the
 data file's bytes, chiptui's version, the Python version and the size and time of chiptui's
 data-layer modules, so any change to the file or to chiptui is a miss, and the miss replaces the
 cache file. Only a good file's document is ever cached.
@@ -39,7 +40,8 @@ from chiptui.core.loader import load_document, read_bytes, rebuild
 from chiptui.core.model import Timeline
 from chiptui.core.settings import settings
 
-_MAGIC = b"chiptui load cache 2\n"
+_MAGIC = b"chiptui load cache 3\n"
+SLICE = 10_000  # records pickled at a time: the writer never holds a whole copy of the document
 _NAME_RE = re.compile(r"[0-9a-f]{16}\.pickle")
 _TEMPORARY_RE = re.compile(r"\.[0-9a-f]{16}\.pickle\.[A-Za-z0-9_]+\.tmp")
 PRUNE_AFTER = 30 * 24 * 3600.0  # seconds: a data file not opened for 30 days loses its copy
@@ -84,15 +86,32 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _read(path: Path, key: bytes) -> dict[str, Any] | None:
-    """The cached document if the cache file holds one made under `key`, else None (never raises)."""
+    """The cached document if the cache file holds one made under `key`, else None (never raises).
+    The file holds, after its header, one pickle of the document's small values and of how many
+    slices each long array of tables has, then the slices one pickle each (see `_write`)."""
     try:
         with open_regular(path, 4 * MAX_BYTES) as file:
             if file.read(len(_MAGIC) + len(key)) != _MAGIC + key:
                 return None
-            document = _Unpickler(file).load()
+            head = _Unpickler(file).load()
+            order, small, slices = head["order"], head["small"], head["slices"]
+            if not (isinstance(order, list) and isinstance(small, dict) and isinstance(slices, dict)):
+                return None
+            arrays: dict[str, list[Any]] = {}
+            for name, count in slices.items():
+                if not isinstance(count, int) or isinstance(count, bool):
+                    return None
+                array = arrays[name] = []
+                for _ in range(count):
+                    part = _Unpickler(file).load()
+                    if not isinstance(part, list):
+                        return None
+                    array.extend(part)
+            if file.read(1) or set(order) != small.keys() | arrays.keys() or len(order) != len(small) + len(arrays):
+                return None  # more than the document, or its keys not each once
+            return {name: small[name] if name in small else arrays[name] for name in order}
     except Exception:  # noqa: BLE001 - missing, unreadable, damaged, truncated, not a file: all a miss
         return None
-    return document if isinstance(document, dict) else None
 
 
 def _ours(path: Path) -> bool:
@@ -123,20 +142,31 @@ def _prune(folder: Path) -> None:
 
 
 def _write(path: Path, key: bytes, document: dict[str, Any]) -> None:
-    """Replace the cache file whole through a temporary file and a rename; any failure is no cache."""
+    """Replace the cache file whole through a temporary file and a rename; any failure is no cache.
+    The document is pickled a slice of SLICE records at a time, straight into the file: pickling
+    it whole held a copy of it as bytes and a memo of its every object (at a million events the
+    explorer's memory doubled while it wrote the cache)."""
+    arrays = {name: value for name, value in document.items() if type(value) is list and len(value) > SLICE}
+    head = {
+        "order": list(document),
+        "small": {name: value for name, value in document.items() if name not in arrays},
+        "slices": {name: -(-len(value) // SLICE) for name, value in arrays.items()},
+    }
     try:
-        payload = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         _prune(path.parent)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except Exception:  # noqa: BLE001 - an unwritable folder, or a document pickle cannot hold
+    except Exception:  # noqa: BLE001 - an unwritable folder
         return
     try:
         with os.fdopen(handle, "wb") as file:  # no fsync: a cache lost to a crash is only a miss
             file.write(_MAGIC + key)
-            file.write(payload)
+            pickle.dump(head, file, protocol=pickle.HIGHEST_PROTOCOL)
+            for value in arrays.values():
+                for start in range(0, len(value), SLICE):
+                    pickle.dump(value[start : start + SLICE], file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-    except OSError:
+    except Exception:  # noqa: BLE001 - a full disk, or a document pickle cannot hold
         Path(temporary).unlink(missing_ok=True)
 
 

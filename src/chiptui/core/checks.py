@@ -4,9 +4,10 @@ the line of its record's table header, its record, its field. No Textual."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain, repeat
 from typing import Any, NamedTuple
 
-from chiptui.core import schema, tables
+from chiptui.core import bulk, schema, tables
 from chiptui.core.locate import Lines
 from chiptui.core.problems import Problem, did_you_mean
 
@@ -33,12 +34,14 @@ class _Row(NamedTuple):  # one per record: a tuple is the cheapest to make
 
 
 class Checker:
-    def __init__(self, shown: str, find_lines: Callable[[], Lines]) -> None:
+    def __init__(self, shown: str, find_lines: Callable[[], Lines], *, in_place: bool = False) -> None:
         self.shown = shown
+        self._in_place = in_place  # the document is no one else's: its records may take their values
         self._find_lines = find_lines
         self._lines: Lines | None = None
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, Where]] = {}
+        self._of_kind: dict[str, set[str]] = {}  # the ids of each kind of record, for references
 
     def line(self, where: Where) -> int | None:
         """The line of a record's [[table]] header, or of a top-level key (else its first table)."""
@@ -96,6 +99,9 @@ class Checker:
         if not isinstance(raw, list):
             self.problem(f"expected an array of tables, written [[{name}]]", name)
             return []
+        fast = self._table_at_once(raw, name)
+        if fast is not None:
+            return fast
         good = []
         spec = tables.TABLES[name]
         required = [field for field, (_, needed) in spec.items() if needed]
@@ -133,7 +139,20 @@ class Checker:
             good.append(_Row(values, label, line, ok))
         return good
 
+    def _table_at_once(self, raw: list[Any], name: str) -> list[_Row] | None:
+        """The table's rows when `bulk` proves every record good and every id new; else None."""
+        made = bulk.values(raw, name, self.ids.keys(), in_place=self._in_place)
+        if made is None:
+            return None
+        ids = [values["id"] for values in made]
+        labels = [f'{name} "{record_id}"' for record_id in ids]
+        wheres: list[Where] = [(name, index) for index in range(len(made))]
+        self.ids.update(zip(ids, zip(labels, wheres, strict=True), strict=True))
+        self._of_kind.clear()
+        return list(map(_Row, made, labels, wheres, repeat(True)))
+
     def _claim(self, record_id: str, label: str, line: Where) -> None:
+        self._of_kind.clear()
         if record_id in self.ids:
             first, first_where = self.ids[record_id]
             first_line = self.line(first_where)
@@ -147,8 +166,23 @@ class Checker:
         else:
             self.ids[record_id] = (label, line)
 
+    def _known(self, kind: str) -> set[str]:
+        """The ids of the records of `kind`."""
+        known = self._of_kind.get(kind)
+        if known is None:
+            prefix = f"{kind} "
+            known = self._of_kind[kind] = {i for i, (other, _) in self.ids.items() if other.startswith(prefix)}
+        return known
+
+    def all_known(self, rows: list[_Row], field: str, kind: str) -> bool:
+        """Whether every id in the `field` of every row names a record of `kind` (a good file's
+        references checked in one pass; `references` says what is wrong with a bad one)."""
+        return self._known(kind).issuperset(chain.from_iterable(row.values.get(field, ()) for row in rows))
+
     def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
         prefix = f"{kind} "
+        if self._known(kind).issuperset(refs):
+            return
         for ref in refs:
             owner = self.ids.get(ref, ("", None))[0]
             if not owner.startswith(prefix):  # only now list the ids of that kind, for "did you mean"

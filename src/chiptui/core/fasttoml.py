@@ -15,12 +15,15 @@ None only costs time. A valid chiptui file has none of these things, so it is re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 _TOML_1_1_ESCAPE_RE = re.compile(r"\\[ex]")  # \e and \xHH
 _TIME_RE = re.compile(r":\d\d")  # every time of day has one (HH:MM), with a date before it or not
 _VALUE_AFTER = frozenset("=[,{\n\r")  # what a value follows, past spaces and tabs (a line break: in an array)
 _IN_DATE_TIME = frozenset("0123456789-Tt")
+_ARRAY_HEADER_RE = re.compile(r"^\[\[[A-Za-z0-9_-]+\]\][ \t]*\r?$", re.MULTILINE)  # where a piece may start
+PIECE = 4_000_000  # characters: a text longer than this is read in pieces
 
 
 def _at_value(text: str, at: int) -> bool:
@@ -70,13 +73,59 @@ def may_differ(text: str) -> bool:
     )
 
 
-def read(text: str) -> dict[str, Any] | None:
-    """rtoml's document of `text` when it is sure to be `tomllib`'s, else None."""
+def read(text: str, piece: int = PIECE) -> dict[str, Any] | None:
+    """rtoml's document of `text` when it is sure to be `tomllib`'s, else None. A text longer
+    than `piece` characters is read in pieces (see `_in_pieces`)."""
     if may_differ(text):
         return None
     import rtoml  # here, not at the top: the explorer's cache hit (chiptui.core.cache) needs no parser
 
     try:
+        if len(text) > piece and '"""' not in text and "'''" not in text:
+            return _in_pieces(rtoml.loads, text, piece)
         return rtoml.loads(text)
     except Exception:  # noqa: BLE001 - whatever rtoml refuses, tomllib decides: its error, or the document
         return None
+
+
+class _NotOneDocument(Exception):
+    """The pieces do not join as one document would: the text is read whole."""
+
+
+def _in_pieces(loads: Callable[[str], dict[str, Any]], text: str, piece: int) -> dict[str, Any]:
+    """The text read a piece of about `piece` characters at a time, each cut just before a line
+    `[[name]]`, and the pieces' arrays of tables joined: rtoml holds about twenty times a text's
+    size while it reads it, so a million events (250 MB) took 5 GB read whole.
+
+    Every piece after the first starts with a table header, so its top level holds only tables:
+    each must be an array of tables `[[name]]`, new or continuing one the pieces before began
+    with that header. Anything else (a table `[name]` or `[name.sub]` of an earlier piece's
+    array, a key given twice) is a doubt, and the text is read whole, which decides. There is no
+    multi-line string (the caller makes sure), so a line is never inside a string."""
+    cuts = [0]
+    while (found := _ARRAY_HEADER_RE.search(text, cuts[-1] + piece)) is not None:
+        cuts.append(found.start())
+    if len(cuts) == 1:
+        return loads(text)
+    document = loads(text[: cuts[1]])
+    begun = {name for name, value in document.items() if type(value) is list and _began(text[: cuts[1]], name)}
+    try:
+        for start, end in zip(cuts[1:], [*cuts[2:], len(text)], strict=True):
+            for name, value in loads(text[start:end]).items():
+                if type(value) is not list:
+                    raise _NotOneDocument
+                if name not in document:
+                    document[name] = value
+                elif name in begun and type(document[name]) is list:
+                    document[name].extend(value)
+                else:
+                    raise _NotOneDocument
+                begun.add(name)
+    except _NotOneDocument:
+        return loads(text)
+    return document
+
+
+def _began(text: str, name: str) -> bool:
+    """Whether `text` has a line `[[name]]` (so the array `name` is one of tables, not a value)."""
+    return re.search(rf"^\[\[{re.escape(name)}\]\][ \t]*\r?$", text, re.MULTILINE) is not None

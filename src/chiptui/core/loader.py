@@ -154,16 +154,20 @@ def parse(text: str, shown: str) -> Timeline:
     return build(document, shown, lines)
 
 
-def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines]) -> Timeline:
+def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines], *, spend: bool = False) -> Timeline:
     """Check a parsed document (plain dicts, lists, strings and numbers) and build its Timeline;
     `lines` finds where its records are, for the messages. Every check of the format is here, so
-    a document from anywhere (the file, the load cache) is checked the same way."""
-    checker = Checker(shown, lines)
+    a document from anywhere (the file, the load cache) is checked the same way. With `spend`,
+    the document is no one else's and a good one is used up (its records take their values)."""
+    checker = Checker(shown, lines, in_place=spend)
     title, tour = checker.top_level(document)
     tables = {name: checker.table(document, name) for name in TABLES}
 
     units: dict[str, tuple[str, str, Where]] = {}
-    for row in tables["event"]:
+    events = tables["event"]
+    if checker.all_known(events, "sources", "source"):  # the common case: only the ends to look at
+        events = [row for row in events if "end" in row.values]
+    for row in events:
         values, label, line = row.values, row.label, row.where
         checker.references(values.get("sources", ()), "source", line, label, "sources")
         if "end" in values and "date" in values and _before(values["end"], values["date"]):
@@ -261,11 +265,13 @@ def load_document(data: bytes, shown: str) -> tuple[Timeline, dict[str, Any]]:
     """As `load_bytes`, with the parsed document the timeline was built from (for the cache)."""
     text = decode(data, shown)
     with _no_collection():
-        document, lines = _document(text, shown)
-        return build(document, shown, lines), document
+        document, _ = _document(text, shown)
+        del text  # a copy of the file as large as it: the lines are found again from the bytes if need be
+        return build(document, shown, lambda: lines_of(decode(data, shown))()), document
 
 
 def rebuild(document: dict[str, Any], data: bytes, shown: str) -> Timeline:
-    """A document kept from an earlier load of `data`, checked again exactly as a fresh one is."""
+    """A document kept from an earlier load of `data`, checked again exactly as a fresh one is
+    (and used up: its records become the timeline's values)."""
     with _no_collection():
-        return build(document, shown, lambda: lines_of(decode(data, shown))())
+        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=True)

@@ -1,0 +1,100 @@
+"""The column-at-a-time checks (chiptui.core.bulk) change nothing but the speed: on the bundled
+timeline with random faults put in, the loader gives the timeline the record-by-record checks
+give, or the same messages, line for line."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chiptui.core import bulk, loader
+from chiptui.core.loader import DataError
+
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "timeline.toml"
+TEXT = BUNDLED.read_text(encoding="utf-8")
+DOCUMENT = tomllib.loads(TEXT)
+TABLES = [name for name in ("source", "speaker", "era", "event", "figure", "quote", "comparison") if DOCUMENT.get(name)]
+FIELDS = sorted({field for name in TABLES for record in DOCUMENT[name] for field in record} | {"unknown", "id"})
+WRONG: list[Any] = [
+    *(1, 1.5, True, 0, 10**400, float("nan"), float("inf"), 1e308, 999, 1999, 10_000),
+    *("", " x", "x ", "a\x01b", "a\u202eb", "x\ny", "a\tb", "Bad Id", "ok-id", "\u00a0x", "x" * 2_001),
+    *("2019-02-30", "2019-13", "1999", "2019-05-04", "direct", "paraphrase", "nope", "\ud800"),
+    *([], ["x"], ["a b"], [1], ["ok", "ok"], [""], [" t"], ["src-none"], [2019], [True]),
+    {},
+]
+
+
+def outcome(document: dict[str, Any]) -> object:
+    try:
+        return loader.build(copy.deepcopy(document), "t.toml", loader.lines_of(TEXT))
+    except DataError as error:
+        return [(p.line, p.record, p.field, p.message) for p in error.problems]
+
+
+def one_by_one(document: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> object:
+    with monkeypatch.context() as patch:
+        patch.setattr(bulk, "values", lambda raw, name, taken=(), in_place=False: None)
+        return outcome(document)
+
+
+@st.composite
+def faulty(draw: st.DrawFn) -> dict[str, Any]:
+    document = copy.deepcopy(DOCUMENT)
+    for _ in range(draw(st.integers(1, 3))):
+        name = draw(st.sampled_from(TABLES))
+        records = document[name]
+        record = records[draw(st.integers(0, len(records) - 1))]
+        field = draw(st.sampled_from(sorted(record))) if draw(st.booleans()) else draw(st.sampled_from(FIELDS))
+        action = draw(st.sampled_from(["set", "set", "set", "delete", "copy id"]))
+        if action == "delete":
+            record.pop(field, None)
+        elif action == "copy id":
+            other = draw(st.sampled_from(TABLES))
+            record["id"] = document[other][draw(st.integers(0, len(document[other]) - 1))]["id"]
+        else:
+            record[field] = draw(st.sampled_from(WRONG))
+    return document
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(faulty())
+def test_a_fault_is_found_and_worded_as_record_by_record(
+    monkeypatch: pytest.MonkeyPatch, document: dict[str, Any]
+) -> None:
+    assert outcome(document) == one_by_one(document, monkeypatch)
+
+
+def test_a_good_file_is_checked_at_once_and_gives_the_same_timeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in TABLES:
+        assert bulk.values(DOCUMENT[name], name) is not None
+    at_once = outcome(DOCUMENT)
+    assert not isinstance(at_once, list)
+    assert at_once == one_by_one(DOCUMENT, monkeypatch)
+
+
+def test_the_parsed_document_is_left_as_it_was_unless_it_is_spent() -> None:
+    document = copy.deepcopy(DOCUMENT)
+    kept = loader.build(document, "t.toml", loader.lines_of(TEXT))
+    assert document == DOCUMENT
+    assert loader.build(document, "t.toml", loader.lines_of(TEXT), spend=True) == kept
+    assert document != DOCUMENT  # its records hold the timeline's values now
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(faulty())
+def test_a_spent_document_that_fails_is_worded_as_one_kept(document: dict[str, Any]) -> None:
+    kept = outcome(document)
+    spent: object
+    try:
+        spent = loader.build(copy.deepcopy(document), "t.toml", loader.lines_of(TEXT), spend=True)
+    except DataError as error:
+        spent = [(p.line, p.record, p.field, p.message) for p in error.problems]
+    assert spent == kept

@@ -1,0 +1,69 @@
+"""A long TOML text is read by rtoml in pieces cut before `[[name]]` lines (chiptui.core.fasttoml):
+the joined document is tomllib's, and what a whole read would refuse is refused too (then tomllib
+reads it whole and words the message)."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chiptui.core import fasttoml
+from tests.core.test_parser_differential import SETTINGS, broken, documents, same
+
+
+@SETTINGS
+@given(documents(plain=True), st.integers(1, 200))
+def test_pieces_of_a_plain_text_join_into_tomllib_s_document(text: str, piece: int) -> None:
+    fast = fasttoml.read(text, piece=piece)
+    assert fast is not None
+    assert same(fast, tomllib.loads(text))
+
+
+@SETTINGS
+@given(broken(), st.integers(1, 200))
+def test_pieces_of_a_broken_text_are_refused(text: str, piece: int) -> None:
+    with pytest.raises((tomllib.TOMLDecodeError, ValueError)):
+        tomllib.loads(text)
+    assert fasttoml.read(text, piece=piece) is None
+
+
+@st.composite
+def interleaved(draw: st.DrawFn) -> str:
+    """Arrays of tables given in turns (`[[event]]`, `[[source]]`, `[[event]]` again), sub-tables
+    of their records, and at times what joins wrongly: a plain value or table of an array's name."""
+    lines = [f"title = {draw(st.sampled_from(['1', '[1, 2]', '[[1], [2]]']))}"]
+    for _ in range(draw(st.integers(1, 12))):
+        name = draw(st.sampled_from(["event", "source", "title", "era"]))
+        kind = draw(st.sampled_from(["array", "array", "array", "table", "sub"]))
+        header = {"array": f"[[{name}]]", "table": f"[{name}]", "sub": f"[{name}.more]"}[kind]
+        lines += [header, f"id = {draw(st.integers(0, 3))}"]
+    return "\n".join(lines) + "\n"
+
+
+@SETTINGS
+@given(interleaved(), st.integers(1, 60))
+def test_arrays_given_in_turns_join_as_a_whole_read_does(text: str, piece: int) -> None:
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        assert fasttoml.read(text, piece=piece) is None
+    else:
+        fast = fasttoml.read(text, piece=piece)
+        assert fast is not None
+        assert same(fast, expected)
+
+
+def test_a_static_array_is_not_continued_by_a_later_piece() -> None:
+    text = 'tour = ["a"]\n[[event]]\nid = 1\n[[tour]]\nid = 2\n'
+    with pytest.raises(tomllib.TOMLDecodeError):
+        tomllib.loads(text)
+    assert fasttoml.read(text, piece=1) is None
+
+
+def test_a_long_timeline_in_pieces_is_tomllib_s() -> None:
+    records = [f'[[event]]\nid = "e{n}"\ntags = ["a", "b"]\n[[source]]\nid = "s{n}"\n' for n in range(2_000)]
+    text = 'schema = 1\ntitle = "t"\n' + "".join(records)
+    assert same(fasttoml.read(text, piece=5_000), tomllib.loads(text))
