@@ -56,7 +56,8 @@ def faulty(draw: st.DrawFn) -> dict[str, Any]:
             record.pop(field, None)
         elif action == "copy id":
             other = draw(st.sampled_from(TABLES))
-            record["id"] = document[other][draw(st.integers(0, len(document[other]) - 1))]["id"]
+            taken = document[other][draw(st.integers(0, len(document[other]) - 1))]
+            record["id"] = taken.get("id", "no-such-id")  # an earlier fault may have deleted it
         else:
             record[field] = draw(st.sampled_from(WRONG))
     return document
