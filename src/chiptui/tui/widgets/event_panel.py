@@ -31,5 +31,8 @@ class EventPanel(Panel):
     def watch_search(self) -> None:
         self._show(keep_place=True)
 
+    def shown_for(self) -> tuple[object, ...]:
+        return (self.selected, self.search)
+
     def describe(self) -> Callable[[int], Sequence[Block]]:
         return partial(event_blocks, self.timeline, self.selected, self.search)

@@ -24,6 +24,9 @@ from chiptui.tui.widgets.years_chart import years_chart
 class FiguresPanel(Panel):
     PANEL_TITLE = "Figures"
 
+    def shown_for(self) -> tuple[object, ...]:
+        return (self.selected.year if self.selected else None,)  # a year's figures, whichever event
+
     def describe(self) -> Callable[[int], Sequence[Block]]:
         return partial(figure_blocks, self.timeline, self.selected)
 

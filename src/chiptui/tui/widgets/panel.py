@@ -54,7 +54,7 @@ class Panel(VerticalScroll):
         Binding("ctrl+u", "page(-0.5)", "Half a page up", show=False, id="panel.half-up"),
         Binding("home,g", "ends(-1)", "The top", show=False, id="panel.top"),
         Binding("end,G", "ends(1)", "The end", show=False, id="panel.end"),
-        Binding("enter", "open_item", "Open the marked item", key_display="⏎", show=False, id="panel.open"),
+        Binding("enter", "open_item", "Open", key_display="⏎", id="panel.open"),
     ]
     PANEL_TITLE = ""
 
@@ -73,7 +73,8 @@ class Panel(VerticalScroll):
         self.border_title = self.PANEL_TITLE
         self.body = PanelBody()
         self.highlighted = 0
-        self._shown: tuple[Event | None] | None = None  # the event last shown (None: none yet)
+        self._shown: tuple[object, ...] | None = None  # what the text last shown was made of (None: none yet)
+        self._marked: int | None = None  # the item last shown marked (None: none)
         self._show()
 
     def compose(self) -> ComposeResult:
@@ -97,15 +98,27 @@ class Panel(VerticalScroll):
     def on_blur(self) -> None:
         self._show(keep_place=True)
 
+    def shown_for(self) -> tuple[object, ...]:
+        """What the panel's text is made of, the event (or the figures' year) first: a new one is
+        read from its top; the same text is left as it is, mark and place."""
+        return (self.selected,)
+
     def _show(self, keep_place: bool = False) -> None:
-        """Hand the body what to show; the marked item is shown while the panel has focus."""
-        if not keep_place or self._shown is None or self._shown[0] is not self.selected:
+        """Hand the body what to show; the marked item is shown while the panel has focus. A new
+        text (`shown_for` changed) is read from its top unless `keep_place`; a new event always.
+        Nothing is made again when neither the text nor the mark would change (a key that moves
+        to another event of the year whose figures are on screen)."""
+        shown, before = self.shown_for(), self._shown
+        new = before is None or shown[0] != before[0] or (shown != before and not keep_place)
+        if new:
             self.highlighted = 0
-            keep_place = False
-        self._shown = (self.selected,)
         focused = self.is_mounted and self.screen.focused is self  # set before Focus/Blur arrive
-        self.body.show(Sheet(self.describe(), self.highlighted if focused else None))
-        if not keep_place and self.is_mounted:
+        marked = self.highlighted if focused else None
+        if shown == before and marked == self._marked:
+            return
+        self._shown, self._marked = shown, marked
+        self.body.show(Sheet(self.describe(), marked))
+        if new and self.is_mounted:
             self.scroll_home(animate=False)
 
     def describe(self) -> Callable[[int], Sequence[Block]]:

@@ -66,7 +66,16 @@ def fit(line: Content, width: int) -> list[Content]:
     plain = line.plain
     if len(plain) == line.cell_length <= width and "\t" not in plain:
         return [line]
-    return wrap_line(line, width)
+    key = (plain, tuple(line.spans), width)  # a Content equals another of the same text, whatever its styles
+    folded = _FOLDED.get(key)
+    if folded is None:
+        folded = _FOLDED[key] = wrap_line(line, width)
+    return folded
+
+
+# Lines folded, kept: a key moves to an event whose panels hold much the same text (a year's
+# quotes, the nearest year's), and folding a long line costs more than drawing it.
+_FOLDED: LRUCache[tuple[str, tuple[object, ...], int], list[Content]] = LRUCache(4096)
 
 
 def wrap(block: Content, width: int, first: int) -> list[Line]:
@@ -145,12 +154,23 @@ class PanelBody(Widget, inherit_bindings=False):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
 
     def show(self, sheet: Sheet) -> None:
-        """Show `sheet`: it is wrapped when the next layout (or a reader of its lines) needs it, so a
-        burst of changes is wrapped once, and a hidden panel's change is wrapped when it is shown."""
+        """Show `sheet`. In sight, it is wrapped now at the width it is drawn at, and a text as tall
+        as the last needs only this widget drawn again, not the screen laid out again (the cost
+        of a key). Otherwise it is wrapped when the next layout (or a reader of its lines) needs
+        it, so a hidden panel's change is wrapped when it is shown."""
+        before = self._wrapped
         self.sheet, self._wrapped, self._text = sheet, None, None
         self._strips.clear()
+        width = self.size.width
+        in_sight = before is not None and before.width == width and width and self._in_sight()
+        if in_sight and before is not None and len(self._wrap(width).lines) == len(before.lines):
+            self.refresh()
+            return
         self.clear_cached_dimensions()
         self.refresh(layout=True)
+
+    def _in_sight(self) -> bool:
+        return self.is_mounted and all(node.display for node in self.ancestors_with_self)
 
     def _wrap(self, width: int) -> Wrapped:
         wrapped = self._wrapped

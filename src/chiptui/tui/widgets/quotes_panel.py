@@ -23,7 +23,7 @@ from chiptui.tui.widgets.text import plain
 class QuotesPanel(Panel):
     PANEL_TITLE = "Quotes"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "follow", "Go to the quote's event", id="quotes.event"),
+        Binding("e", "follow", "Its event", id="quotes.event"),
     ]
 
     class Follow(Message):
@@ -39,6 +39,12 @@ class QuotesPanel(Panel):
         names = [self.timeline.speakers[s].name for s in sorted(filter.speakers) if s in self.timeline.speakers]
         self.border_title = plain(f"{self.PANEL_TITLE} · {', '.join(names)}" if names else self.PANEL_TITLE)
         self.watch_selected()
+
+    def shown_for(self) -> tuple[object, ...]:
+        """The event's own quotes and its year: events without quotes of one year show the same."""
+        event = self.selected
+        about = (self.timeline.quotes_for_event(event.id), event.year) if event is not None else None
+        return (about, self.filter)
 
     def describe(self) -> Callable[[int], Sequence[Block]]:
         return partial(quote_blocks, self.timeline, self.filter, self.selected)

@@ -94,10 +94,17 @@ class TimelineList(ScrollView, can_focus=True):
         self._centre_next = True
         self.refresh()
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
+        """The cursor's rows drawn again: only the two that change, unless the list scrolled."""
+        scrolled = self.scroll_y
         self._scroll_to_cursor(center=self._centre_next)
         self._centre_next = False
-        self.refresh()
+        row_of = self.view.row_of
+        if self.scroll_y != scrolled or not (0 <= old < len(row_of) and 0 <= new < len(row_of)):
+            self.refresh()
+            return
+        top, width = round(self.scroll_y), self.size.width
+        self.refresh(*(Region(0, row_of[c] - top, width, 1) for c in (old, new)))
 
     def watch_search(self) -> None:
         self.refresh()
