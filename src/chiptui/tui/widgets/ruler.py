@@ -62,6 +62,7 @@ class YearRuler(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "year-ruler--density",
+        "year-ruler--density-cursor",
         "year-ruler--axis",
         "year-ruler--cursor",
         "year-ruler--band-a",
@@ -72,6 +73,7 @@ class YearRuler(Widget):
         height: auto;
         padding: 0 1;
         & > .year-ruler--density { color: $primary; }
+        & > .year-ruler--density-cursor { color: $accent; }
         & > .year-ruler--axis { color: $text-muted; }
         & > .year-ruler--cursor { background: $accent; color: $background; text-style: bold; }
         & > .year-ruler--band-a { background: $primary-muted; color: $text; }
@@ -149,7 +151,17 @@ class YearRuler(Widget):
             event = self.view.timeline.event_by_id(event_id)
             if event is not None and self.first <= event.year <= self.last:
                 cells[min(width - 1, self.column(event.year, width))] = "◆"
-        return self._with_cursor("".join(cells), width, "year-ruler--density")
+        style = self.rich_style + self.get_component_rich_style("year-ruler--density")
+        strip = Strip([Segment("".join(cells), style)], width)
+        columns = self._cursor_columns(width)
+        if not columns:
+            return strip
+        # The cursor's bar in the accent colour, not reversed: a reversed full bar reads as a gap
+        # (without colour the axis below still marks the year, reversed).
+        start, end = columns.start, min(columns.stop, width)
+        mark = self.get_component_rich_style("year-ruler--density-cursor")
+        middle = Strip([Segment(s.text, (s.style or Style()) + mark) for s in strip.crop(start, end)])
+        return Strip.join([strip.crop(0, start), middle, strip.crop(end)])
 
     def _axis(self, width: int) -> Strip:
         """Both ends and the decades (or wider steps) that fit, the cursor's year over them."""
