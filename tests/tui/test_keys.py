@@ -68,7 +68,7 @@ async def test_footer_hints_come_and_go_with_what_their_keys_can_do() -> None:
         assert "t Next panel" not in footer(app)  # every panel is shown at this size
         await pilot.press("slash", *"chip", "enter")
         await settle(pilot, lambda: "Esc Clear" in footer(app))
-        assert "n Next match" in footer(app) and "N Previous match" in footer(app)
+        assert "n Next match" in footer(app)  # N is in help: the footer has room for one
         await pilot.press("escape")
         await settle(pilot, lambda: "Esc Clear" not in footer(app))
         assert "n Next match" not in footer(app)

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header
 
 from chiptui.core.charts import chart_years, figure_change, scales
 from chiptui.core.model import Chart, Comparison, Figure, Series, Timeline
+from chiptui.tui.screens.layout import FULL_VIEW
 from chiptui.tui.widgets.chart import MUTED, comparison_chart, fit, series_chart, value_text
 from chiptui.tui.widgets.panel_body import Block, PanelBody, Sheet
 from chiptui.tui.widgets.render import LABEL, corrected, heading, source_line
@@ -139,6 +140,8 @@ def _series_line(timeline: Timeline, index: int, series: Series, numbers: dict[s
 
 class ChartScreen(Screen[None]):
     """One chart full-screen; `year` (the cursor's) is marked."""
+
+    HORIZONTAL_BREAKPOINTS = FULL_VIEW
 
     DEFAULT_CSS = """
     ChartScreen #chart-body {

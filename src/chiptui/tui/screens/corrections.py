@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from chiptui.core.corrections import Correction, corrections
 from chiptui.core.model import Timeline
 from chiptui.tui.messages import GoToEvent
+from chiptui.tui.screens.layout import FULL_VIEW
 from chiptui.tui.widgets.render import LABEL, MUTED, citations, corrected
 from chiptui.tui.widgets.text import plain
 
@@ -61,6 +62,8 @@ class CorrectionList(OptionList):
 class CorrectionsScreen(Screen[GoToEvent | None]):
     """Returns where to go (the chosen record's event, and the panel that shows the record), or
     None when closed."""
+
+    HORIZONTAL_BREAKPOINTS = FULL_VIEW
 
     DEFAULT_CSS = """
     CorrectionsScreen {

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Header
 
 from chiptui.core.charts import figure_change, scales
 from chiptui.core.model import Event, Figure, Quote, Source, Timeline
+from chiptui.tui.screens.layout import FULL_VIEW
 from chiptui.tui.widgets.chart import comparison_chart, series_chart
 from chiptui.tui.widgets.panel_body import PanelBody, Sheet
 from chiptui.tui.widgets.render import (
@@ -143,6 +144,8 @@ class Reader(VerticalScroll):
 
 class DetailScreen(Screen[Closed]):
     """A record in full; `sources` are what o / y offer."""
+
+    HORIZONTAL_BREAKPOINTS = FULL_VIEW
 
     DEFAULT_CSS = """
     DetailScreen #detail-body {

@@ -24,7 +24,7 @@ class EventScreen(DetailScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("J", "step(1)", "Next event", id="event.next"),
-        Binding("K", "step(-1)", "Previous event", id="event.previous"),
+        Binding("K", "step(-1)", "Previous event", show=False, id="event.previous"),
         Binding("right", "step(1)", "Next event", key_display="→", show=False, id="event.next-arrow"),
         Binding("left", "step(-1)", "Previous event", key_display="←", show=False, id="event.previous-arrow"),
     ]

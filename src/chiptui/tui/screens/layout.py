@@ -24,9 +24,10 @@ from chiptui.tui.widgets.text import cells
 WIDE = 110  # narrower than this, the panels take turns
 SMALL = 70  # narrower than this, the timeline sits above the panels
 TALL = 30  # lower than this, the ruler leaves out the era bands and the panels take turns
-WIDE_FOOTER = 80  # narrower than this, the footer leaves out the palette's hint (Ctrl+P still works)
+WIDE_FOOTER = 80  # -cramped below, -narrow above: in both the footer leaves out the palette's hint
 # The bands: -small < SMALL ≤ -cramped < WIDE_FOOTER ≤ -narrow < WIDE ≤ -wide; -short < TALL ≤ -tall.
 HORIZONTAL = [(0, "-small"), (SMALL, "-cramped"), (WIDE_FOOTER, "-narrow"), (WIDE, "-wide")]
+FULL_VIEW = [(0, "-narrow"), (WIDE, "-wide")]  # a full view's bands: its footer as the main screen's
 VERTICAL = [(0, "-short"), (TALL, "-tall")]
 PANEL_IDS = tuple(panel for panel, _ in PANELS)
 HEADER_ENDS = 20  # the header's icon and the space across from it, either side of its title

@@ -66,7 +66,7 @@ class MainScreen(LayoutScreen):
         *DIGITS,
         Binding("slash", "search", "Search", key_display="/", priority=True, id="main.search"),
         Binding("n", "search_next(1)", "Next match", id="main.match-next"),
-        Binding("N", "search_next(-1)", "Previous match", id="main.match-previous"),
+        Binding("N", "search_next(-1)", "Previous match", show=False, id="main.match-previous"),
         Binding("ampersand", "only_matches", "Only matches", key_display="&", id="main.only-matches"),
         Binding("f", "filter", "Filter", id="main.filter"),
         Binding("c", "corrections", "Corrections", id="main.corrections"),
