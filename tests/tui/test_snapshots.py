@@ -88,7 +88,7 @@ def test_panels_2018_80x24(snap_compare: SnapCompare) -> None:
 
 
 def test_figure_in_full(snap_compare: SnapCompare) -> None:
-    press = ["tab", "tab", "down", "down", "down", "enter"]  # the fourth figure of 2018, with its series
+    press = ["tab", "tab", "down", "down", "down", "enter"]  # a 2018 figure in full (↓ scrolls a tall item first)
     assert snap_compare(bundled(start_year=2018), press=press, terminal_size=(120, 50))
 
 

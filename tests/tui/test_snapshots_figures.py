@@ -36,13 +36,17 @@ async def to_the_first_chart(pilot: Any, then: tuple[str, ...] = ()) -> None:
     await focus_figures(pilot)
     panel = pilot.app.screen.query_one(FiguresPanel)
     index = next(i for i, item in enumerate(panel.items) if isinstance(item.target, Chart))
-    await pilot.press(*["down"] * index)
-    await settle(pilot, lambda: panel.highlighted == index)
+    for _ in range(200):  # ↓ scrolls through a tall item before it marks the next
+        if panel.highlighted == index:
+            break
+        await pilot.press("down")
+    assert panel.highlighted == index, "the chart was never marked"
     panel.scroll_to(y=panel.item_lines[index][0], animate=False)  # as a reader scrolls on: the chart in view
     await pilot.pause()
     if then:
         await pilot.press(then[0])
         await settle(pilot, lambda: isinstance(pilot.app.screen, ChartScreen))
+        assert isinstance(pilot.app.screen, ChartScreen), "Enter did not open the chart"
         await pilot.press(*then[1:])
         await pilot.pause()
 
