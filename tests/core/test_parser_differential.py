@@ -230,7 +230,9 @@ def test_the_loader_reads_what_tomllib_reads(text: str) -> None:
 def test_rtoml_reads_a_plain_text_and_gives_tomllib_s_document(text: str) -> None:
     expected = tomllib.loads(text)
     fast = fasttoml.read(text)
-    assert fast is not None
+    if fast is None:  # only a table after a header under it is left to tomllib (rtoml orders it otherwise)
+        assert fasttoml.table_after_its_own(text)
+        return
     assert same(fast, expected)
 
 

@@ -18,8 +18,17 @@ from tests.core.test_parser_differential import SETTINGS, broken, documents, sam
 @given(documents(plain=True), st.integers(1, 200))
 def test_pieces_of_a_plain_text_join_into_tomllib_s_document(text: str, piece: int) -> None:
     fast = fasttoml.read(text, piece=piece)
-    assert fast is not None
+    if fast is None:  # only a table after a header under it is left to tomllib (rtoml orders it otherwise)
+        assert fasttoml.table_after_its_own(text)
+        return
     assert same(fast, tomllib.loads(text))
+
+
+def test_a_table_after_its_own_sub_table_is_left_to_tomllib() -> None:
+    """rtoml puts `source` after `event` here, tomllib before it (hypothesis found it)."""
+    text = "title = 1\n[source.more]\nid = 0\n[[event]]\nid = 0\n[source]\nid = 0\n"
+    assert fasttoml.read(text) is None and fasttoml.read(text, piece=1) is None
+    assert not fasttoml.table_after_its_own("[[event]]\nid = 1\n[event.sub]\na = 1\n[[event]]\nid = 2\n")
 
 
 @SETTINGS
@@ -52,8 +61,8 @@ def test_arrays_given_in_turns_join_as_a_whole_read_does(text: str, piece: int) 
         assert fasttoml.read(text, piece=piece) is None
     else:
         fast = fasttoml.read(text, piece=piece)
-        assert fast is not None
-        assert same(fast, expected)
+        assert fast is not None or fasttoml.table_after_its_own(text)  # that one is tomllib's to read
+        assert fast is None or same(fast, expected)
 
 
 def test_a_static_array_is_not_continued_by_a_later_piece() -> None:

@@ -23,6 +23,7 @@ _TIME_RE = re.compile(r":\d\d")  # every time of day has one (HH:MM), with a dat
 _VALUE_AFTER = frozenset("=[,{\n\r")  # what a value follows, past spaces and tabs (a line break: in an array)
 _IN_DATE_TIME = frozenset("0123456789-Tt")
 _ARRAY_HEADER_RE = re.compile(r"^\[\[[A-Za-z0-9_-]+\]\][ \t]*\r?$", re.MULTILINE)  # where a piece may start
+_HEADER_RE = re.compile(r"^[ \t]*\[(\[?)[ \t]*([^\]\n]*?)[ \t]*\]", re.MULTILINE)  # a table's header, its name
 PIECE = 4_000_000  # characters: a text longer than this is read in pieces
 
 
@@ -62,6 +63,18 @@ def _has_inline_table(text: str) -> bool:
     return False
 
 
+def table_after_its_own(text: str) -> bool:
+    """Whether a table `[a]` comes after a header under it (`[a.b]`, `[[a.b]]`): rtoml and
+    `tomllib` then order the document's keys differently."""
+    under: set[str] = set()
+    for match in _HEADER_RE.finditer(text):
+        parts = [part.strip() for part in match[2].split(".")]
+        if not match[1] and ".".join(parts) in under:
+            return True
+        under.update(".".join(parts[:n]) for n in range(1, len(parts)))
+    return False
+
+
 def may_differ(text: str) -> bool:
     """Whether rtoml could make of `text` anything else than `tomllib` does (a document or a refusal)."""
     return (
@@ -70,6 +83,7 @@ def may_differ(text: str) -> bool:
         or ("\\" in text and _TOML_1_1_ESCAPE_RE.search(text) is not None)
         or ("{" in text and _has_inline_table(text))
         or _has_time(text)
+        or ("." in text and table_after_its_own(text))
     )
 
 
