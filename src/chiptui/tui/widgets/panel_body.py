@@ -150,6 +150,7 @@ class PanelBody(Widget, inherit_bindings=False):
         super().__init__(markup=False, id=id)
         self.sheet = Sheet(nothing)
         self._wrapped: Wrapped | None = None  # None: the sheet is not wrapped yet
+        self._other: Wrapped | None = None  # the sheet at the width before
         self._text: Content | None = None  # the parts joined, made when asked for
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
 
@@ -159,7 +160,7 @@ class PanelBody(Widget, inherit_bindings=False):
         of a key). Otherwise it is wrapped when the next layout (or a reader of its lines) needs
         it, so a hidden panel's change is wrapped when it is shown."""
         before = self._wrapped
-        self.sheet, self._wrapped, self._text = sheet, None, None
+        self.sheet, self._wrapped, self._other, self._text = sheet, None, None, None
         self._strips.clear()
         width = self.size.width
         in_sight = before is not None and before.width == width and width and self._in_sight()
@@ -173,9 +174,14 @@ class PanelBody(Widget, inherit_bindings=False):
         return self.is_mounted and all(node.display for node in self.ancestors_with_self)
 
     def _wrap(self, width: int) -> Wrapped:
+        """The sheet at `width`. The one before is kept too: Textual measures a panel whose height
+        follows its text with and without its scrollbar's column, a layout asks for both."""
         wrapped = self._wrapped
         if wrapped is None or wrapped.width != width:
-            wrapped = self._wrapped = wrap_sheet(self.sheet, width)
+            other = self._other
+            self._other = wrapped
+            wrapped = other if other is not None and other.width == width else wrap_sheet(self.sheet, width)
+            self._wrapped = wrapped
             self._text = None
             self._strips.clear()
         return wrapped
@@ -213,8 +219,15 @@ class PanelBody(Widget, inherit_bindings=False):
         return len(self._wrap(width).lines) if width else 0
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._wrapped is not None and self._wrapped.width != event.size.width:
-            self.show(self.sheet)  # a size no layout asked the height for: wrap there, lay out again
+        """Drawn at a width other than the last it was measured at: the lines at that width (kept,
+        or made), and a layout again only if they are not as many as the rows it was given."""
+        width = event.size.width
+        if self._wrapped is not None and self._wrapped.width != width and width:
+            if len(self._wrap(width).lines) != event.size.height:
+                self.clear_cached_dimensions()
+                self.refresh(layout=True)
+            else:
+                self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
