@@ -24,8 +24,8 @@ def child(path: str, top: int) -> None:
 
     start = time.perf_counter()
     if importlib.util.find_spec("pyinstrument") is not None:
-        from pyinstrument import Profiler
-        from pyinstrument.renderers import ConsoleRenderer
+        from pyinstrument import Profiler  # type: ignore[import-not-found, unused-ignore]
+        from pyinstrument.renderers import ConsoleRenderer  # type: ignore[import-not-found, unused-ignore]
 
         profiler = Profiler()
         profiler.start()
