@@ -163,8 +163,8 @@ class PanelBody(Widget, inherit_bindings=False):
         self.sheet, self._wrapped, self._other, self._text = sheet, None, None, None
         self._strips.clear()
         width = self.size.width
-        in_sight = before is not None and before.width == width and width and self._in_sight()
-        if in_sight and before is not None and len(self._wrap(width).lines) == len(before.lines):
+        height = len(before.lines) if before is not None and before.width == width > 0 and self._in_sight() else None
+        if height is not None and len(self._wrap(width).lines) == height:
             self.refresh()
             return
         self.clear_cached_dimensions()
