@@ -8,7 +8,10 @@ rounds), each in a fresh pty of 120x40, so a busy machine slows both alike. In e
 key is pressed `--repeat` times, each after the screen has been quiet for 0.2 s (a press, not a
 held key): ↓ (then ↑ back, not timed), PgDn (PgUp), → (←), and a search step (a letter typed in
 the search box after `/chi`, then Backspace, both timed). A redraw ends at 100 ms without output
-(500 ms for the held key).
+(500 ms for the held key). The "first frame" rows are the time to the redraw's first byte: Textual
+writes a frame at once, so that is when the first frame after the key reached the terminal (a key
+that lays the screen out is drawn again a frame or two later, the same cells: a size change makes
+Textual lay out twice, and every layout redraws a list's scrollbar).
 Then a held ↓: 30 presses 33 ms apart (a keyboard's repeat); its row is the lag from the last
 press to the last redraw. It prints each key's median and quartiles (ms) and the ratio of the
 medians to the minimal app's (issue 20's target ≤ 2; a lag under 1 ms counts as 1 ms).
@@ -28,7 +31,7 @@ from term import Terminal, fill_cache  # type: ignore[import-not-found]
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 DOWN, UP, PGDN, PGUP, RIGHT, LEFT = b"\x1b[B", b"\x1b[A", b"\x1b[6~", b"\x1b[5~", b"\x1b[C", b"\x1b[D"
-KEYS = ("↓", "PgDn", "→", "search step", "held ↓ (lag)")
+KEYS = ("↓", "PgDn", "→", "search step", "held ↓ (lag)", "↓ first frame", "PgDn first frame", "→ first frame")
 
 
 def session(command: list[str], marker: bytes, env: dict[str, str], repeat: int) -> dict[str, list[float]]:
@@ -41,6 +44,7 @@ def session(command: list[str], marker: bytes, env: dict[str, str], repeat: int)
         for _ in range(repeat):
             for name, forward, back in (("↓", DOWN, UP), ("PgDn", PGDN, PGUP), ("→", RIGHT, LEFT)):
                 times[name].append(term.key(forward))
+                times[f"{name} first frame"].append(term.first_redraw)
                 term.quiet(0.3)
                 term.key(back)
                 term.quiet(0.3)

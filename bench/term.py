@@ -31,6 +31,7 @@ class Terminal:
         self.screen = b""
         self.last_output = self.started
         self.peak_rss_mb = 0.0
+        self.first_redraw = 0.0  # of the last `key`: seconds to its first byte
 
     def read(self, wait: float) -> bool:
         """Read what is there within `wait` seconds; whether anything came."""
@@ -68,6 +69,7 @@ class Terminal:
         self.last_output = sent
         if not self.read(timeout):
             raise RuntimeError(f"no redraw within {timeout} s of {data!r}")
+        self.first_redraw = self.last_output - sent  # Textual writes a frame at once: the first one
         self.quiet(gap, timeout)
         return self.last_output - sent
 

@@ -84,7 +84,7 @@ class LayoutScreen(TimelineScreen):
         self.call_after_refresh(self._focus_in_sight)  # the panels may take turns at the new size
         # The header keeps its subtitle (the year, the place) whole: a narrow one names the app only.
         title = cells(self.timeline.title)
-        room = event.size.width - HEADER_ENDS - len(" — ") - cell_len(str(self.sub_title))
+        room = event.size.width - HEADER_ENDS - len(" — ") - cell_len(self.place)
         self.title = title if cell_len(title) <= room else "chiptui"
 
     def on_descendant_focus(self) -> None:

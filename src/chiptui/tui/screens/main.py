@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Input
 
 from chiptui.core.model import Chart, Comparison, Figure, Quote, Series
 from chiptui.core.schema import clean_text
@@ -33,6 +33,7 @@ from chiptui.tui.widgets.ruler import YearRuler
 from chiptui.tui.widgets.status import ProblemList, StatusLine
 from chiptui.tui.widgets.text import say
 from chiptui.tui.widgets.timeline_list import TimelineList
+from chiptui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -84,7 +85,7 @@ class MainScreen(LayoutScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="▣")
+        yield TitleBar().data_bind(MainScreen.place)
         yield YearRuler(self.view, id="ruler").data_bind(MainScreen.view, MainScreen.year, MainScreen.bookmarks)
         with Horizontal(id="body"):
             yield TimelineList(self.view, self.cursor, id="timeline").data_bind(

@@ -32,6 +32,7 @@ class TimelineScreen(Screen[None]):
     filter: var[Filter] = var(Filter, init=False)
     search: var[Search | None] = var(None, init=False)
     bookmarks: var[frozenset[str]] = var(frozenset(), init=False)
+    place: var[str] = var("", init=False)  # the header's subtitle: the year and the event's place
 
     def __init__(
         self,
@@ -76,15 +77,17 @@ class TimelineScreen(Screen[None]):
         self.selected = event
         self.year = event.year if event is not None else None
         if event is None:
-            self.sub_title = "no events match the filter" if self.filter.active else "no events"
+            self.place = "no events match the filter" if self.filter.active else "no events"
         else:
-            self.sub_title = f"{event.year} · event {self.cursor + 1} of {len(self.view)}"
+            self.place = f"{event.year} · event {self.cursor + 1} of {len(self.view)}"
         if notify:
             self._show_status()
             self._remember()
 
     def _remember(self) -> None:
-        self.post_message(Remember(self.selected.id if self.selected else None, tuple(sorted(self.bookmarks))))
+        # To the app itself: a message to this screen would wake it before the widgets the key
+        # changed have asked to be drawn again, and it would draw the key in two frames.
+        self.app.post_message(Remember(self.selected.id if self.selected else None, tuple(sorted(self.bookmarks))))
 
     @property
     def current(self) -> Event | None:
@@ -124,7 +127,8 @@ class TimelineScreen(Screen[None]):
     def _show_status(self) -> None:
         self.query_one(StatusLine).show(self.timeline, self.view, self.search, self.cursor)
         shown = f"{len(self.view)} of {len(self.timeline.events)}" if self.filter.active else ""
-        self.timeline_list.border_subtitle = plain(shown)
+        if str(self.timeline_list.border_subtitle or "") != shown:  # setting it repaints the list, even unchanged
+            self.timeline_list.border_subtitle = plain(shown)
 
     # Moving: years, eras, a typed year, the ruler, the palette
 

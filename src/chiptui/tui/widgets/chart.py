@@ -31,12 +31,25 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
+_WRAPPED: dict[tuple[str, tuple[object, ...], int], list[Content]] = {}
+
+
 def folded(lines: list[Content], width: int) -> list[Content]:
     """`lines` with each one wider than `width` wrapped there (done once where the lines are kept,
-    so a panel showing them finds every line already fits)."""
+    so a panel showing them finds every line already fits). A wrapped line is kept too: a chart's
+    title, notes and sources recur in every year's figures, and wrapping is most of their cost."""
     out: list[Content] = []
     for line in lines:
-        out += [line] if line.cell_length <= width else (line.wrap(width) or [line])
+        if line.cell_length <= width:
+            out.append(line)
+            continue
+        key = (line.plain, tuple(line.spans), width)
+        wrapped = _WRAPPED.get(key)
+        if wrapped is None:
+            if len(_WRAPPED) > 4096:
+                _WRAPPED.clear()
+            wrapped = _WRAPPED[key] = line.wrap(width) or [line]
+        out += wrapped
     return out
 
 

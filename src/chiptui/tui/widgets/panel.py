@@ -58,7 +58,7 @@ class Panel(VerticalScroll):
     ]
     PANEL_TITLE = ""
 
-    selected: reactive[Event | None] = reactive(None)
+    selected: reactive[Event | None] = reactive(None, repaint=False)  # _show repaints what changed
 
     class Opened(Message):
         """Enter on an item: `target` is the figure or quote."""

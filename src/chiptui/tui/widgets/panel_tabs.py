@@ -8,7 +8,7 @@ The screen binds the panel shown and the selected event; a click on a tab asks t
 from __future__ import annotations
 
 from textual import events
-from textual.content import Content
+from textual.content import Content, Span
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -22,6 +22,8 @@ GAP = " │ "
 
 class PanelTabs(Static):
     """`Event │ Figures │ Quotes`, the shown one marked (reversed, so also without colour)."""
+
+    _drawn: tuple[str, tuple[Span, ...]] | None = None
 
     DEFAULT_CSS = """
     PanelTabs {
@@ -63,7 +65,10 @@ class PanelTabs(Static):
         lines = [Content(GAP).join(tabs)]
         if self.shown != "event" and self.selected is not None:
             lines.append(plain(f"{self.selected.when()} · {self.selected.title}", "bold"))
-        self.update(Content("\n").join(lines))
+        text = Content("\n").join(lines)
+        if (text.plain, tuple(text.spans)) != self._drawn:  # Content's == compares only the words
+            self._drawn = (text.plain, tuple(text.spans))
+            self.update(text, layout=self.display)  # hidden (the wide layout): laid out once shown
 
     def on_click(self, event: events.Click) -> None:
         if event.y != 0:

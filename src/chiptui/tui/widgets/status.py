@@ -3,7 +3,7 @@ the problems a failed reload found."""
 
 from __future__ import annotations
 
-from textual.content import Content
+from textual.content import Content, Span
 from textual.widgets import Static
 
 from chiptui.core.model import Timeline
@@ -13,6 +13,8 @@ from chiptui.tui.widgets.text import plain
 
 class StatusLine(Static):
     """Hidden while no filter and no search are on."""
+
+    _drawn: tuple[str, tuple[Span, ...]] = ("", ())
 
     DEFAULT_CSS = """
     StatusLine {
@@ -47,8 +49,12 @@ class StatusLine(Static):
             )
         if parts:
             parts.append(Content.styled("Esc clears", "dim"))
+        line = Content("  │  ").join(parts)
+        if (line.plain, tuple(line.spans)) == self._drawn:  # Content's == compares only the words
+            return  # a key that moved the cursor and nothing here: no redraw, no layout
+        self._drawn = (line.plain, tuple(line.spans))
         self.set_class(bool(parts), "-on")
-        self.update(Content("  │  ").join(parts))
+        self.update(line, layout=False)  # one line high, shown or not (the class lays it out)
 
 
 class ProblemList(Static):

@@ -68,7 +68,7 @@ class TimelineList(ScrollView, can_focus=True):
     ]
 
     view: reactive[View] = reactive(View.empty, init=False)
-    cursor: reactive[int] = reactive(0, init=False)
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)  # watch_cursor repaints its rows
     search: reactive[Search | None] = reactive(None, init=False)
     bookmarks: reactive[frozenset[str]] = reactive(frozenset(), init=False)
 

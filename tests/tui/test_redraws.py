@@ -1,0 +1,93 @@
+"""A key redraws what it changed and lays out nothing else (issue 20): which widgets a ↓ asks to
+be drawn again, and which ask for a layout, recorded from `Widget.refresh`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import Static
+
+from chiptui.cli import bundled_timeline
+from chiptui.core.loader import load
+from chiptui.tui.app import make_app
+from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.panel import Panel
+from chiptui.tui.widgets.panel_body import PanelBody
+from chiptui.tui.widgets.timeline_list import TimelineList
+
+
+class Refreshes:
+    """Each call of `Widget.refresh` while `on`: the widget, the regions and whether it asked
+    for a layout."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.calls: list[tuple[Widget, tuple[Any, ...], bool]] = []
+
+    def layouts(self) -> list[str]:
+        """Who asked for a layout, besides the panels: a panel's body is as tall as its text, and
+        Textual lays the panel out again when its body's size changed."""
+        return [type(w).__name__ for w, _, layout in self.calls if layout and not isinstance(w, PanelBody | Panel)]
+
+    def whole(self, kind: type[Widget]) -> list[Widget]:
+        """The widgets of `kind` asked to repaint all of themselves."""
+        return [widget for widget, regions, _ in self.calls if isinstance(widget, kind) and not regions]
+
+
+@pytest.fixture
+def refreshes(monkeypatch: pytest.MonkeyPatch) -> Iterator[Refreshes]:
+    seen = Refreshes()
+    original = Widget.refresh
+
+    def refresh(self: Widget, *regions: Any, **options: Any) -> Widget:
+        if seen.on:
+            seen.calls.append((self, regions, bool(options.get("layout"))))
+        return original(self, *regions, **options)
+
+    monkeypatch.setattr(Widget, "refresh", refresh)
+    yield seen
+
+
+async def test_a_step_repaints_two_rows_of_the_list_and_lays_out_only_a_panel(refreshes: Refreshes) -> None:
+    timeline = load(bundled_timeline())
+    app = make_app(timeline, theme="chiptui", remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("down")  # off the first event: the list has not scrolled yet
+        await pilot.pause()
+        for _ in range(3):
+            refreshes.on, refreshes.calls = True, []
+            await pilot.press("down")
+            await pilot.pause()
+            refreshes.on = False
+            assert refreshes.layouts() == []  # not the header, the status line or the tabs
+            assert not refreshes.whole(MainScreen)  # the screen is not painted again whole
+            assert not refreshes.whole(TimelineList)  # the list: the old row and the new one
+            rows = [regions for widget, regions, _ in refreshes.calls if isinstance(widget, TimelineList)]
+            assert rows and all(len(r) == 2 for r in rows)
+        title = str(screen.query_one("HeaderTitle", Static).content)
+        assert title.endswith(f"event {screen.cursor + 1} of {len(screen.view)}")  # drawn all the same
+
+
+async def test_a_step_within_a_year_leaves_the_figures_alone(refreshes: Refreshes) -> None:
+    timeline = load(bundled_timeline())
+    years = [event.year for event in timeline.events]
+    start = next(i for i in range(len(years) - 1) if years[i] == years[i + 1])  # two events of one year
+    app = make_app(timeline, theme="chiptui", remember=False, start_year=years[start])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        figures = screen.query_one("#figures").query_one(PanelBody)
+        refreshes.on = True
+        await pilot.press("down")
+        await pilot.pause()
+        refreshes.on = False
+        assert screen.selected is timeline.events[start + 1]
+        assert all(widget is not figures for widget, _, _ in refreshes.calls)
+        assert any(isinstance(widget, PanelBody) for widget, _, _ in refreshes.calls)  # the event's did
