@@ -13,6 +13,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual import events, on
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.reactive import var
 from textual.widget import Widget
 
@@ -31,6 +32,15 @@ FULL_VIEW = [(0, "-narrow"), (WIDE, "-wide")]  # a full view's bands: its footer
 VERTICAL = [(0, "-short"), (TALL, "-tall")]
 PANEL_IDS = tuple(panel for panel, _ in PANELS)
 HEADER_ENDS = 20  # the header's icon and the space across from it, either side of its title
+
+
+def bands(size: Size) -> list[str]:
+    """The classes Textual's breakpoints give a screen of `size`: per axis, the band of the
+    largest breakpoint the size reaches."""
+    return [
+        max(band for band in axis if length >= band[0])[1]
+        for axis, length in ((HORIZONTAL, size.width), (VERTICAL, size.height))
+    ]
 
 
 LAYOUT_BINDINGS: list[BindingType] = [

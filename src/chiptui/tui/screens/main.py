@@ -22,7 +22,7 @@ from chiptui.core.model import Chart, Comparison, Figure, Quote, Series
 from chiptui.core.schema import clean_text
 from chiptui.core.view import Filter, Search, View
 from chiptui.tui.messages import GoToEvent, Reloaded, ReloadFailed
-from chiptui.tui.screens.layout import LAYOUT_BINDINGS, LayoutScreen
+from chiptui.tui.screens.layout import LAYOUT_BINDINGS, LayoutScreen, bands
 from chiptui.tui.widgets.event_panel import EventPanel
 from chiptui.tui.widgets.figures_panel import FiguresPanel
 from chiptui.tui.widgets.panel import Panel
@@ -85,6 +85,10 @@ class MainScreen(LayoutScreen):
     ]
 
     def compose(self) -> ComposeResult:
+        # The size's bands before the first layout: Textual sets them after it, and a change of
+        # class then styles every widget again and lays the screen out again (a fifth of the
+        # first frame); set here, they are the same then and nothing happens.
+        self.add_class(*bands(self.app.size))
         yield TitleBar().data_bind(MainScreen.place)
         yield YearRuler(self.view, id="ruler").data_bind(MainScreen.view, MainScreen.year, MainScreen.bookmarks)
         with Horizontal(id="body"):

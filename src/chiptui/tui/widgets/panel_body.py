@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
+from rich.style import Style as RichStyle
 from textual import events
 from textual.cache import LRUCache
 from textual.content import Content
@@ -143,6 +144,7 @@ class PanelBody(Widget, inherit_bindings=False):
     DEFAULT_CSS = """
     PanelBody {
         height: auto;
+        text-wrap: nowrap;  /* its lines are wrapped already: Textual need not try again */
     }
     """
 
@@ -153,6 +155,7 @@ class PanelBody(Widget, inherit_bindings=False):
         self._other: Wrapped | None = None  # the sheet at the width before
         self._text: Content | None = None  # the parts joined, made when asked for
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._link_style: RichStyle | None = None  # Textual's link_style, kept (None: not yet)
 
     def show(self, sheet: Sheet) -> None:
         """Show `sheet`. In sight, it is wrapped now at the width it is drawn at, and a text as tall
@@ -232,6 +235,15 @@ class PanelBody(Widget, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # a new theme or style: the lines are drawn again
+        self._link_style = None
+
+    @property
+    def link_style(self) -> RichStyle:
+        """Textual's, kept until the styles change: it is worked out from every ancestor's
+        background each time a line is drawn, a third of the cost of drawing one."""
+        if self._link_style is None:
+            self._link_style = super().link_style
+        return self._link_style
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._strips.clear()
