@@ -51,14 +51,14 @@ async def test_down_reads_a_tall_quote_to_its_end_before_the_next_and_up_reads_b
             await pilot.press("down")
             presses += 1
             if quotes.highlighted == 0:
-                assert top + height > quotes.scroll_y  # still within the quote
+                assert top + height > quotes.body.scroll_y  # still within the quote
         assert quotes.highlighted == 1 and presses == top + height - quotes.view_height + 1
         await pilot.press("k")  # back onto Wei's quote, its end in sight
         assert quotes.highlighted == 0
-        assert quotes.scroll_y + quotes.view_height == top + height
+        assert quotes.body.scroll_y + quotes.view_height == top + height
         for _ in range(height - quotes.view_height):
             await pilot.press("up")
-        assert quotes.highlighted == 0 and quotes.scroll_y <= top  # read back to its first line
+        assert quotes.highlighted == 0 and quotes.body.scroll_y <= top  # read back to its first line
 
 
 async def test_paging_keys_scroll_a_panel_and_the_mark_follows_into_sight() -> None:
@@ -69,21 +69,21 @@ async def test_paging_keys_scroll_a_panel_and_the_mark_follows_into_sight() -> N
         await pilot.pause()
         view = quotes.view_height
         await pilot.press("space")
-        assert quotes.scroll_y == view
+        assert quotes.body.scroll_y == view
         await pilot.press("pagedown", "pageup")
-        assert quotes.scroll_y == view
+        assert quotes.body.scroll_y == view
         await pilot.press("ctrl+d")
-        assert quotes.scroll_y == view + round(view / 2)
+        assert quotes.body.scroll_y == view + round(view / 2)
         await pilot.press("ctrl+u", "ctrl+u", "ctrl+u")
-        assert quotes.scroll_y == 0
+        assert quotes.body.scroll_y == 0
         await pilot.press("end")
-        assert quotes.scroll_y == quotes.max_scroll_y and quotes.highlighted == len(quotes.items) - 1
+        assert quotes.body.scroll_y == quotes.body.max_scroll_y and quotes.highlighted == len(quotes.items) - 1
         await pilot.press("home")
-        assert quotes.scroll_y == 0 and quotes.highlighted == 0
+        assert quotes.body.scroll_y == 0 and quotes.highlighted == 0
         for _ in range(4):
             await pilot.press("pagedown")
         top, height = quotes.item_lines[quotes.highlighted]
-        assert top < quotes.scroll_y + view and top + height > quotes.scroll_y  # the mark is in sight
+        assert top < quotes.body.scroll_y + view and top + height > quotes.body.scroll_y  # the mark is in sight
 
 
 async def test_enter_opens_the_quote_in_full_and_e_goes_to_its_event() -> None:

@@ -230,10 +230,11 @@ async def test_a_panel_draws_each_line_as_the_whole_text_would_be_drawn(size: tu
             await pilot.pause()
             for panel in app.screen.query(Panel):
                 body = panel.body
-                width = body.size.width
+                width = body.scrollable_content_region.width
                 whole = drawn(body)
-                assert [body.render_line(y) for y in range(len(body.lines))] == whole
-                assert body.get_content_height(body.size, body.size, width) == len(whole)
+                top = round(body.scroll_offset.y)  # render_line counts from the body's first row on screen
+                assert [body.render_line(y - top) for y in range(len(body.lines))] == whole
+                assert body.get_content_height(body.size, body.size, body.size.width) == len(whole)
                 joined = Content("\n").join(line for line, _, _ in body.lines)
                 textual = Visual.to_strips(body, joined, width, None, body.visual_style)
                 assert list(map(looks, whole)) == list(map(looks, textual))

@@ -87,7 +87,7 @@ async def test_matches_are_highlighted_in_the_event_text() -> None:
 
         def underlined() -> list[str]:
             words = []
-            for y in range(body.size.height):
+            for y in range(len(body.lines)):  # the whole text, from its top
                 for segment in body.render_line(y):
                     style = segment.style
                     # a match is bold and underlined; a source's link is underlined too, but links

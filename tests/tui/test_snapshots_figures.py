@@ -41,7 +41,7 @@ async def to_the_first_chart(pilot: Any, then: tuple[str, ...] = ()) -> None:
             break
         await pilot.press("down")
     assert panel.highlighted == index, "the chart was never marked"
-    panel.scroll_to(y=panel.item_lines[index][0], animate=False)  # as a reader scrolls on: the chart in view
+    panel.body.scroll_to(y=panel.item_lines[index][0], animate=False)  # as a reader scrolls on: the chart in view
     await pilot.pause()
     if then:
         await pilot.press(then[0])

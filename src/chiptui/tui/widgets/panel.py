@@ -7,8 +7,8 @@ to the screen. Space, PgDn, PgUp, Ctrl+D, Ctrl+U, Home and End page and scroll; 
 onto an item in sight.
 
 The panel says what to show (a `Sheet`: a pure function of the width, and the marked item) and its
-body wraps it at the width its layout gives it; the panel reads the items' lines from the body
-only outside a layout (a key), never the other way round.
+body wraps it at the width its layout gives it, and scrolls it; the panel reads the items' lines
+from the body and scrolls it only outside a layout (a key), never the other way round.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import ClassVar
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Container
 from textual.message import Message
 from textual.reactive import reactive
 
@@ -29,7 +29,7 @@ from chiptui.tui.widgets.panel_body import Block, Item, PanelBody, Sheet
 __all__ = ["Block", "Item", "Panel"]
 
 
-class Panel(VerticalScroll):
+class Panel(Container, can_focus=True):
     """Shows `describe()` of `selected`; the screen binds `selected` to its own."""
 
     DEFAULT_CSS = """
@@ -38,9 +38,13 @@ class Panel(VerticalScroll):
         border-title-color: $text-primary;
         padding: 0 1;
         height: 1fr;
+        &:focus { border: heavy $primary; }
+    }
+    Panel > PanelBody {
+        max-height: 100%;  /* as tall as its text up to the panel's height, then it scrolls */
+        overflow-y: auto;
         scrollbar-size-vertical: 1;
         scrollbar-gutter: stable;  /* the text is wrapped to a width that a scrollbar must not change */
-        &:focus { border: heavy $primary; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -119,7 +123,7 @@ class Panel(VerticalScroll):
         self._shown, self._marked = shown, marked
         self.body.show(Sheet(self.describe(), marked))
         if new and self.is_mounted:
-            self.scroll_home(animate=False)
+            self.body.scroll_home(animate=False)
 
     def describe(self) -> Callable[[int], Sequence[Block]]:
         """The blocks for `selected` as a function of the width, made of values only (no widget),
@@ -128,18 +132,18 @@ class Panel(VerticalScroll):
 
     @property
     def view_height(self) -> int:
-        return max(1, self.scrollable_content_region.height)
+        return max(1, self.body.scrollable_content_region.height)
 
     def _scroll(self, y: float) -> float:
         """Scroll to line `y` (within the text) now; the line it lands on."""
-        y = max(0, min(y, self.max_scroll_y))
-        self.scroll_to(y=y, animate=False, immediate=True)
+        y = max(0, min(y, self.body.max_scroll_y))
+        self.body.scroll_to(y=y, animate=False, immediate=True)
         return y
 
     def action_item(self, step: int) -> None:
         """Scroll through the marked item while some of it is out of sight that way, else mark the
         next (or previous) item and bring it into sight: its top going down, its end going up."""
-        top_y, view = self.scroll_y, self.view_height
+        top_y, view = self.body.scroll_y, self.view_height
         if not self.items:
             self._scroll(top_y + step)
             return
@@ -163,10 +167,10 @@ class Panel(VerticalScroll):
             self._scroll(top + height - view if height > view else top)
 
     def action_page(self, pages: float) -> None:
-        self._follow(self._scroll(self.scroll_y + round(pages * self.view_height)), pages)
+        self._follow(self._scroll(self.body.scroll_y + round(pages * self.view_height)), pages)
 
     def action_ends(self, end: int) -> None:
-        self._follow(self._scroll(self.max_scroll_y if end > 0 else 0), end)
+        self._follow(self._scroll(self.body.max_scroll_y if end > 0 else 0), end)
 
     def _follow(self, top_y: float, step: float) -> None:
         """After a page: the mark moves onto an item in sight if its own is out of sight (the
@@ -178,7 +182,7 @@ class Panel(VerticalScroll):
         if seen and self.highlighted not in seen:
             self.highlighted = seen[0] if step > 0 else seen[-1]
             self._show(keep_place=True)
-        elif not seen and step > 0 and top_y >= self.max_scroll_y:
+        elif not seen and step > 0 and top_y >= self.body.max_scroll_y:
             self.highlighted = len(self.items) - 1
             self._show(keep_place=True)
 

@@ -1,155 +1,51 @@
 """A panel's text: wrapped by the body itself at the width its layout gives it, drawn only where
-it is on screen.
+it is on screen, scrolled by itself.
 
 A panel's text can run to many screens (a year's charts, its quotes), and a Static renders all
-of it whenever it is drawn. The panel hands the body a `Sheet`, a pure description (its blocks as
-a function of the width, and the item marked ▶); the body wraps it when a layout asks for its
-height, keeps the wrapped lines and each item's first line and height, and renders a line only
-when the compositor asks for it (Textual's Line API), cached until the text, the width or the
-styles change. Each line carries where it starts in the text (its source line and column), as
+of it whenever it is drawn. The panel hands the body a `Sheet` (chiptui.tui.widgets.sheet); the
+body wraps it when a layout asks for its height, keeps the wrapped lines and each item's first
+line and height, and renders a line only when the compositor asks for it (Textual's Line API:
+a ScrollView whose virtual size is its lines), cached until the text, the width or the styles
+change. Each line carries where it starts in the text (its source line and column), as
 Textual's own rendering marks it for text selection, so a line drawn here is the line a Static
 would draw, and a mouse selection is drawn and copied as a Static's would be.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-import attrs
 from rich.style import Style as RichStyle
 from textual import events
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
+from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
-from chiptui.tui.widgets.wrapping import wrap_line
+from chiptui.tui.widgets.sheet import MARK, Block, Item, Line, Sheet, Wrapped, fit, nothing, wrap_sheet
 
-Line = tuple[Content, int, int]  # a wrapped line, its column in its source line, that source line
-NARROWEST = 20  # a panel narrower than this builds its blocks at this width (and they are folded)
-MARK = "▶ "
-ALONG = "▏ "  # down the rest of the marked item, so the mark shows while it is scrolled through
+__all__ = ["MARK", "Block", "Item", "PanelBody", "Sheet", "fit", "wrap_sheet"]
 
 
-@attrs.frozen
-class Item:
-    """A block the reader can move to and open; `target` is what opening it means."""
-
-    content: Content
-    target: object
-
-
-Block = Content | Item | None
-
-
-@attrs.frozen
-class Sheet:
-    """What a panel shows: `blocks(width)`, a function of the width and of nothing on screen (the
-    figures' charts fit the width), and the item marked ▶ (None while the panel has no focus)."""
-
-    blocks: Callable[[int], Sequence[Block]]
-    marked: int | None = None
-
-
-def nothing(width: int) -> Sequence[Block]:
-    return ()
-
-
-def fit(line: Content, width: int) -> list[Content]:
-    """One source line (no newline) wrapped at `width`. A line of single-width characters that
-    fits is itself, unwrapped: most lines of a panel fit, and wrapping one costs about as much as
-    drawing it. Others are wrapped by `wrap_line` (Textual's wrapping, but never splitting a
-    number or a CJK figure)."""
-    plain = line.plain
-    if len(plain) == line.cell_length <= width and "\t" not in plain:
-        return [line]
-    key = (plain, tuple(line.spans), width)  # a Content equals another of the same text, whatever its styles
-    folded = _FOLDED.get(key)
-    if folded is None:
-        folded = _FOLDED[key] = wrap_line(line, width)
-    return folded
-
-
-# Lines folded, kept: a key moves to an event whose panels hold much the same text (a year's
-# quotes, the nearest year's), and folding a long line costs more than drawing it.
-_FOLDED: LRUCache[tuple[str, tuple[object, ...], int], list[Content]] = LRUCache(4096)
-
-
-def wrap(block: Content, width: int, first: int) -> list[Line]:
-    """`block` wrapped at `width` as a widget wraps it; its first source line is line `first` of the text."""
-    lines: list[Line] = []
-    for y, source in enumerate(block.split(allow_blank=True), first):
-        plain, at = source.plain, 0
-        for piece in fit(source, width):
-            x = plain.find(piece.plain, at) if piece.plain else at
-            at = (x if x >= 0 else at) + len(piece.plain)
-            lines.append((piece, max(x, 0), y))
-    return lines
-
-
-@attrs.frozen
-class Wrapped:
-    """A sheet wrapped at `width`: its lines, its items with each one's first line and height, and
-    its source blocks (joined by newlines they are the text that the lines' offsets point into)."""
-
-    width: int
-    lines: list[Line]
-    items: list[Item]
-    item_lines: list[tuple[int, int]]
-    parts: list[Content]
-
-
-def wrap_sheet(sheet: Sheet, width: int) -> Wrapped:
-    """The sheet's blocks, made at `width` (or NARROWEST) and wrapped at `width`; an item's lines
-    sit right of a two-cell gutter that holds ▶ on the marked one's first line and ▏ on its others."""
-    made_at = max(NARROWEST, width)
-    lines: list[Line] = []
-    parts: list[Content] = []
-    items: list[Item] = []
-    item_lines: list[tuple[int, int]] = []
-    source = 0  # the text's source lines so far (the parts are joined by newlines)
-    for block in sheet.blocks(made_at):
-        if block is None:
-            continue
-        if isinstance(block, Item):
-            pieces = [p for line in block.content.split(allow_blank=True) for p in fit(line, made_at - len(MARK))]
-            marked = len(items) == sheet.marked
-            gutter = [Content.styled(MARK, "bold $text-accent") if marked else Content("  ")]
-            gutter += [Content.styled(ALONG, "$text-accent") if marked else Content("  ")] * (len(pieces) - 1)
-            marked_lines = [mark + piece for mark, piece in zip(gutter, pieces, strict=True)]
-            part = Content("\n").join(marked_lines)
-            first = len(lines)
-            if width < made_at:  # folded again, as Textual folds the text
-                lines += wrap(part, width, source)
-            else:
-                lines += [(line, 0, y) for y, line in enumerate(marked_lines, source)]
-            items.append(block)
-            item_lines.append((first, len(lines) - first))
-        else:
-            part = block
-            lines += wrap(part, width, source)
-        parts.append(part)
-        source = lines[-1][2] + 1
-    return Wrapped(width, lines, items, item_lines, parts)
-
-
-class PanelBody(Widget, inherit_bindings=False):
+class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
     """The panel's text. The first layout that gives it a width wraps it at that width, so the
-    first frame shows the text (not an empty panel that a Resize fills a frame later)."""
+    first frame shows the text (not an empty panel that a Resize fills a frame later). It scrolls
+    itself (its virtual size is its lines), so a text of another length in a panel of the same
+    size changes no widget's size: Textual lays the screen out once for it, not twice."""
 
     DEFAULT_CSS = """
     PanelBody {
         height: auto;
+        overflow: hidden hidden;  /* in a full view the view scrolls it; in a panel, itself (Panel's CSS) */
         text-wrap: nowrap;  /* its lines are wrapped already: Textual need not try again */
     }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(markup=False, id=id)
+        super().__init__(id=id)
         self.sheet = Sheet(nothing)
         self._wrapped: Wrapped | None = None  # None: the sheet is not wrapped yet
         self._other: Wrapped | None = None  # the sheet at the width before
@@ -165,11 +61,18 @@ class PanelBody(Widget, inherit_bindings=False):
         before = self._wrapped
         self.sheet, self._wrapped, self._other, self._text = sheet, None, None, None
         self._strips.clear()
-        width = self.size.width
+        width = self.scrollable_content_region.width
         height = len(before.lines) if before is not None and before.width == width > 0 and self._in_sight() else None
-        if height is not None and len(self._wrap(width).lines) == height:
-            self.refresh()
-            return
+        if height is not None:
+            lines = len(self._wrap(width).lines)
+            if min(lines, height) > self.size.height and self.show_vertical_scrollbar:
+                # Taller than the body as the last text was: the body keeps its size, and only
+                # its scrollbar says the new length (a layout would only do that too).
+                self.set_reactive(Widget.virtual_size, Size(width, lines))
+                self.vertical_scrollbar.window_virtual_size = lines
+            if self.virtual_size.height == lines:
+                self.refresh()
+                return
         self.clear_cached_dimensions()
         self.refresh(layout=True)
 
@@ -194,7 +97,7 @@ class PanelBody(Widget, inherit_bindings=False):
         """The sheet wrapped at the width it was last laid out at (or the body's width)."""
         if self._wrapped is not None:
             return self._wrapped
-        return self._wrap(max(1, self.size.width))
+        return self._wrap(max(1, self.scrollable_content_region.width))
 
     @property
     def lines(self) -> list[Line]:
@@ -219,16 +122,24 @@ class PanelBody(Widget, inherit_bindings=False):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The height of the text wrapped at `width`: a layout at a new width wraps it there and
         then, so the height it gets is the height of the lines it will draw."""
-        return len(self._wrap(width).lines) if width else 0
+        if self.styles.scrollbar_gutter == "stable":
+            width -= self.styles.scrollbar_size_vertical  # the text's width: the scrollbar's column is kept
+        if width <= 0:
+            return 0
+        lines = len(self._wrap(width).lines)
+        # Its own size, for the scrollbar this layout arranges (no watcher, no other layout)
+        self.set_reactive(Widget.virtual_size, Size(width, lines))
+        return lines
 
     def on_resize(self, event: events.Resize) -> None:
         """Drawn at a width other than the last it was measured at: the lines at that width (kept,
         or made), and a layout again only if they are not as many as the rows it was given."""
-        width = event.size.width
+        width = self.scrollable_content_region.width
         if self._wrapped is not None and self._wrapped.width != width and width:
-            if len(self._wrap(width).lines) != event.size.height:
+            lines = len(self._wrap(width).lines)
+            if lines != self.virtual_size.height:
                 self.clear_cached_dimensions()
-                self.refresh(layout=True)
+                self.virtual_size = Size(width, lines)  # a layout, for the height and the scrollbar
             else:
                 self.refresh()
 
@@ -261,7 +172,8 @@ class PanelBody(Widget, inherit_bindings=False):
         return self.text
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
+        y += round(self.scroll_offset.y)
         selection = self.text_selection
         if selection is None and (strip := self._strips.get(y)) is not None:
             return strip

@@ -1,0 +1,121 @@
+"""What a panel shows, as values: a `Sheet` (its blocks as a function of the width, and the item
+marked ▶) and the sheet wrapped at a width (`Wrapped`: its lines, each with where it starts in
+the text, and its items' first lines and heights). Nothing here is a widget: PanelBody draws a
+Wrapped, and the tests wrap sheets without an app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+from textual.cache import LRUCache
+from textual.content import Content
+
+from chiptui.tui.widgets.wrapping import wrap_line
+
+Line = tuple[Content, int, int]  # a wrapped line, its column in its source line, that source line
+NARROWEST = 20  # a panel narrower than this builds its blocks at this width (and they are folded)
+MARK = "▶ "
+ALONG = "▏ "  # down the rest of the marked item, so the mark shows while it is scrolled through
+
+
+@attrs.frozen
+class Item:
+    """A block the reader can move to and open; `target` is what opening it means."""
+
+    content: Content
+    target: object
+
+
+Block = Content | Item | None
+
+
+@attrs.frozen
+class Sheet:
+    """What a panel shows: `blocks(width)`, a function of the width and of nothing on screen (the
+    figures' charts fit the width), and the item marked ▶ (None while the panel has no focus)."""
+
+    blocks: Callable[[int], Sequence[Block]]
+    marked: int | None = None
+
+
+def nothing(width: int) -> Sequence[Block]:
+    return ()
+
+
+def fit(line: Content, width: int) -> list[Content]:
+    """One source line (no newline) wrapped at `width`. A line of single-width characters that
+    fits is itself, unwrapped: most lines of a panel fit, and wrapping one costs about as much as
+    drawing it. Others are wrapped by `wrap_line` (Textual's wrapping, but never splitting a
+    number or a CJK figure)."""
+    plain = line.plain
+    if len(plain) == line.cell_length <= width and "\t" not in plain:
+        return [line]
+    key = (plain, tuple(line.spans), width)  # a Content equals another of the same text, whatever its styles
+    folded = _FOLDED.get(key)
+    if folded is None:
+        folded = _FOLDED[key] = wrap_line(line, width)
+    return folded
+
+
+# Lines folded, kept: a key moves to an event whose panels hold much the same text (a year's
+# quotes, the nearest year's), and folding a long line costs more than drawing it.
+_FOLDED: LRUCache[tuple[str, tuple[object, ...], int], list[Content]] = LRUCache(4096)
+
+
+def wrap(block: Content, width: int, first: int) -> list[Line]:
+    """`block` wrapped at `width` as a widget wraps it; its first source line is line `first` of the text."""
+    lines: list[Line] = []
+    for y, source in enumerate(block.split(allow_blank=True), first):
+        plain, at = source.plain, 0
+        for piece in fit(source, width):
+            x = plain.find(piece.plain, at) if piece.plain else at
+            at = (x if x >= 0 else at) + len(piece.plain)
+            lines.append((piece, max(x, 0), y))
+    return lines
+
+
+@attrs.frozen
+class Wrapped:
+    """A sheet wrapped at `width`: its lines, its items with each one's first line and height, and
+    its source blocks (joined by newlines they are the text that the lines' offsets point into)."""
+
+    width: int
+    lines: list[Line]
+    items: list[Item]
+    item_lines: list[tuple[int, int]]
+    parts: list[Content]
+
+
+def wrap_sheet(sheet: Sheet, width: int) -> Wrapped:
+    """The sheet's blocks, made at `width` (or NARROWEST) and wrapped at `width`; an item's lines
+    sit right of a two-cell gutter that holds ▶ on the marked one's first line and ▏ on its others."""
+    made_at = max(NARROWEST, width)
+    lines: list[Line] = []
+    parts: list[Content] = []
+    items: list[Item] = []
+    item_lines: list[tuple[int, int]] = []
+    source = 0  # the text's source lines so far (the parts are joined by newlines)
+    for block in sheet.blocks(made_at):
+        if block is None:
+            continue
+        if isinstance(block, Item):
+            pieces = [p for line in block.content.split(allow_blank=True) for p in fit(line, made_at - len(MARK))]
+            marked = len(items) == sheet.marked
+            gutter = [Content.styled(MARK, "bold $text-accent") if marked else Content("  ")]
+            gutter += [Content.styled(ALONG, "$text-accent") if marked else Content("  ")] * (len(pieces) - 1)
+            marked_lines = [mark + piece for mark, piece in zip(gutter, pieces, strict=True)]
+            part = Content("\n").join(marked_lines)
+            first = len(lines)
+            if width < made_at:  # folded again, as Textual folds the text
+                lines += wrap(part, width, source)
+            else:
+                lines += [(line, 0, y) for y, line in enumerate(marked_lines, source)]
+            items.append(block)
+            item_lines.append((first, len(lines) - first))
+        else:
+            part = block
+            lines += wrap(part, width, source)
+        parts.append(part)
+        source = lines[-1][2] + 1
+    return Wrapped(width, lines, items, item_lines, parts)
