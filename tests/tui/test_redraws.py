@@ -91,3 +91,31 @@ async def test_a_step_within_a_year_leaves_the_figures_alone(refreshes: Refreshe
         assert screen.selected is timeline.events[start + 1]
         assert all(widget is not figures for widget, _, _ in refreshes.calls)
         assert any(isinstance(widget, PanelBody) for widget, _, _ in refreshes.calls)  # the event's did
+
+
+async def test_a_letter_typed_in_the_search_builds_the_footer_again_only_when_its_keys_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[int] = []
+    original = MainScreen.refresh_bindings
+
+    def refresh_bindings(self: MainScreen) -> None:
+        built.append(self.cursor)
+        original(self)
+
+    monkeypatch.setattr(MainScreen, "refresh_bindings", refresh_bindings)
+    app = make_app(load(bundled_timeline()), theme="chiptui", remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("slash", "c")
+        await pilot.pause()
+        assert screen.search is not None and screen.search  # a search with matches: n / N and & shown
+        built.clear()
+        await pilot.press("h", "i")  # still matches
+        await pilot.pause()
+        assert screen.search_query == "chi" and screen.search and built == []
+        await pilot.press(*"qqqzz")  # no match any more: n / N go from the footer
+        await pilot.pause()
+        assert screen.search is not None and not screen.search and len(built) == 1

@@ -166,9 +166,20 @@ class TimelineScreen(Screen[None]):
         """The search's query ("" for none; a search without matches is falsy, so test for None)."""
         return self.search.query if self.search is not None else ""
 
-    def watch_search(self) -> None:
+    def watch_search(self, old: Search | None, new: Search | None) -> None:
         self._show_status()
-        self.refresh_bindings()  # the footer's n / N and Esc come and go with the search
+        if self._search_keys(old) != self._search_keys(new):
+            # The footer's n / N, & and Esc come and go with a search and its matches, not with
+            # each letter typed (the footer is built again, and the screen laid out again)
+            self.refresh_bindings()
+
+    def _search_keys(self, search: Search | None) -> tuple[bool, bool, bool]:
+        """What check_action says of the search's keys: n / N, Esc; & (matches not yet the filter)."""
+        return (
+            search is not None,
+            bool(search),
+            search is not None and bool(search) and self.filter.text != search.query,
+        )
 
     def action_search_next(self, step: int) -> None:
         if self.search is not None and not self.search:
