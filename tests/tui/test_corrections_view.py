@@ -14,6 +14,7 @@ from chiptui.tui.screens.corrections import CorrectionsScreen
 from chiptui.tui.screens.filter import Checklist, FilterScreen
 from chiptui.tui.screens.main import MainScreen
 from chiptui.tui.widgets.figures_panel import FiguresPanel
+from chiptui.tui.widgets.panel import Panel
 from chiptui.tui.widgets.quotes_panel import QuotesPanel
 from tests.settle import settle
 
@@ -50,14 +51,22 @@ async def test_c_lists_every_correction_and_q_or_esc_close_it() -> None:
         assert isinstance(app.screen, MainScreen)
 
 
+def marked_id(panel: Panel, kind: str = "") -> object:
+    """The marked item's record id (for a speaker's correction, its quote's speaker)."""
+    target = panel.items[panel.highlighted].target if panel.items else None
+    return getattr(target, "speaker" if kind == "speaker" else "id", None)
+
+
 async def test_enter_goes_to_the_record_and_the_panel_that_shows_it() -> None:
     fixes = corrections(BUNDLED)
     event_at = next(n for n, c in enumerate(fixes) if c.kind == "event")
     figure_at = next(n for n, c in enumerate(fixes) if c.kind == "figure")
     quote_at = next(n for n, c in enumerate(fixes) if c.kind == "quote")
+    speaker_at = next(n for n, c in enumerate(fixes) if c.kind == "speaker" and c.panel)
     app = make_app(BUNDLED)
     async with app.run_test(size=(120, 40)) as pilot:
-        for at, focused in ((event_at, None), (figure_at, FiguresPanel), (quote_at, QuotesPanel)):
+        cases = ((event_at, None), (figure_at, FiguresPanel), (quote_at, QuotesPanel), (speaker_at, QuotesPanel))
+        for at, focused in cases:
             await pilot.press("c")
             await settle(pilot, lambda: isinstance(app.screen, CorrectionsScreen))
             await pilot.press(*["j"] * at, "enter")
@@ -71,6 +80,30 @@ async def test_enter_goes_to_the_record_and_the_panel_that_shows_it() -> None:
                 panel = app.screen.query_one(focused)
                 await settle(pilot, lambda panel=panel: app.screen.focused is panel)  # type: ignore[misc]
                 assert app.screen.focused is panel
+                # The record itself is marked, in sight: not the panel's first item
+                record, kind = fixes[at].id, fixes[at].kind
+                await settle(pilot, lambda p=panel, r=record, k=kind: marked_id(p, k) == r)  # type: ignore[misc]
+                assert marked_id(panel, kind) == record
+                top, _ = panel.item_lines[panel.highlighted]
+                assert panel.body.scroll_y <= top < panel.body.scroll_y + panel.view_height
+
+
+async def test_at_80x24_the_record_is_marked_in_the_panel_shown_for_it() -> None:
+    """Where the panels take turns the record's panel is shown, then laid out, then marked."""
+    fixes = corrections(BUNDLED)
+    at = [n for n, c in enumerate(fixes) if c.kind == "figure"][-1]  # far down its year's figures
+    app = make_app(BUNDLED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await settle(pilot, lambda: isinstance(app.screen, CorrectionsScreen))
+        await pilot.press(*["j"] * at, "enter")
+        await settle(pilot, lambda: isinstance(app.screen.focused, FiguresPanel))
+        panel = app.screen.focused
+        assert isinstance(panel, FiguresPanel)
+        await settle(pilot, lambda: marked_id(panel) == fixes[at].id and panel.body.scroll_y > 0)
+        top, _ = panel.item_lines[panel.highlighted]
+        assert marked_id(panel) == fixes[at].id
+        assert panel.body.scroll_y <= top < panel.body.scroll_y + panel.view_height
 
 
 async def test_the_palette_opens_the_corrections_and_finds_each_one() -> None:

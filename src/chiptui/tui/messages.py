@@ -29,10 +29,12 @@ class Jump(Message):
 @dataclass
 class GoToEvent(Message):
     """Select event `index` (of `timeline.events`), clearing a filter that hides it; `focus` names
-    the widget to focus then (a CSS selector), else the timeline."""
+    the panel to focus then (a CSS selector), else the timeline, and `mark` the record that panel
+    marks (a figure's or a quote's id, or a speaker's: their first quote there)."""
 
     index: int
     focus: str | None = None
+    mark: str | None = None
 
 
 @dataclass

@@ -117,7 +117,7 @@ class CorrectionsScreen(Screen[GoToEvent | None]):
         if fix.index is None:
             self.app.bell()
             return
-        self.dismiss(GoToEvent(fix.index, f"#{fix.panel}" if fix.panel else None))
+        self.dismiss(GoToEvent(fix.index, f"#{fix.panel}" if fix.panel else None, fix.id if fix.panel else None))
 
     def action_close(self) -> None:
         self.dismiss(None)

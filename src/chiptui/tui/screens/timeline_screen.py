@@ -16,6 +16,7 @@ from textual.widgets import Input
 from chiptui.core.model import Event, Timeline
 from chiptui.core.view import Filter, Search, View
 from chiptui.tui.messages import GoToEvent, GoToYear, Jump, Remember
+from chiptui.tui.widgets.panel import Panel
 from chiptui.tui.widgets.prompts import YearPrompt
 from chiptui.tui.widgets.status import StatusLine
 from chiptui.tui.widgets.text import cells, plain, say
@@ -119,7 +120,10 @@ class TimelineScreen(Screen[None]):
     def on_go_to_event(self, message: GoToEvent) -> None:
         self.go_to_event(message.index)
         if message.focus:
-            self.query_one(message.focus).focus()
+            target = self.query_one(message.focus)
+            target.focus()
+            if message.mark is not None and isinstance(target, Panel):
+                self.call_after_refresh(target.mark_record, message.mark)  # once it is shown and wrapped
 
     def on_go_to_year(self, message: GoToYear) -> None:
         self.go_to_year(message.year)

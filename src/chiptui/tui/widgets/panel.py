@@ -186,6 +186,21 @@ class Panel(Container, can_focus=True):
             self.highlighted = len(self.items) - 1
             self._show(keep_place=True)
 
+    def mark_record(self, record_id: str, tries: int = 5) -> None:
+        """Mark the item whose record is `record_id` (a figure or a quote; a speaker's id marks
+        their first quote) and bring it into sight; the mark stays where it is if none is. A
+        panel just shown (where the panels take turns) has no scroll range until it is laid out:
+        it tries again after the next refresh."""
+        for index, item in enumerate(self.items):
+            if record_id in (getattr(item.target, "id", None), getattr(item.target, "speaker", None)):
+                self.highlighted = index
+                self._show(keep_place=True)
+                if not self.body.size.height and tries:  # not laid out yet
+                    self.call_after_refresh(self.mark_record, record_id, tries - 1)
+                else:
+                    self._scroll(self.item_lines[index][0])
+                return
+
     def action_open_item(self) -> None:
         if not self.items:
             raise SkipAction()  # the screen's Enter: the event in full
