@@ -148,3 +148,23 @@ async def test_the_mouse_over_an_era_band_shows_its_whole_name() -> None:
         await pilot.pause()
         assert "China: state and private capital (2014–2019)" in str(ruler.tooltip)
         assert ruler.era_at(0, 0, width) is None
+
+
+async def test_under_a_filter_the_ruler_bands_only_the_eras_of_the_events_it_shows() -> None:
+    timeline = load(bundled_timeline())
+    app = make_app(timeline, start_year=2018)
+    async with app.run_test(size=(120, 40)) as pilot:
+        ruler = main(app).query_one(YearRuler)
+        everything = [era for lane in ruler.lanes for era in lane]
+        assert len(everything) == len(timeline.eras) and len(ruler.lanes) > 1
+        await pilot.press("f", "tab", "tab", "space", "enter")  # one speaker's events
+        await pilot.pause()
+        view = main(app).view
+        assert view.filter.active
+        shown = [era for lane in ruler.lanes for era in lane]
+        assert shown == list(view.eras) and len(shown) < len(everything)
+        assert ruler.size.height == 2 + len(ruler.lanes)  # a lane fewer, a row fewer
+        await pilot.press("escape")  # the filter cleared: every era again
+        await pilot.pause()
+        assert not main(app).view.filter.active
+        assert [era for lane in ruler.lanes for era in lane] == everything

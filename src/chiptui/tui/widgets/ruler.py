@@ -2,7 +2,8 @@
 
 Rows, top to bottom: a density strip (how many visible events fall in each year), the axis with
 both ends and the decades labelled and the cursor's year marked, then one row per lane of eras
-(overlapping eras go in separate lanes). When the ruler is given fewer rows, the era lanes go first.
+(overlapping eras go in separate lanes; under a filter, the eras of the events it shows). When
+the ruler is given fewer rows, the era lanes go first.
 """
 
 from __future__ import annotations
@@ -94,6 +95,14 @@ class YearRuler(Widget):
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return 2 + len(self.lanes)
+
+    def watch_view(self, view: View) -> None:
+        """Under a filter, the bands are the eras of the events it lets through, as the
+        timeline's headings are (a lane fewer lays the screen out again)."""
+        shown = lanes(view.eras if view.filter.active else view.timeline.eras)
+        if shown != self.lanes:
+            layout, self.lanes = len(shown) != len(self.lanes), shown
+            self.refresh(layout=layout)
 
     @property
     def years(self) -> int:
