@@ -170,6 +170,31 @@ async def test_j_k_and_arrows_step_through_the_events_in_the_views_order_and_the
         assert screen.cursor == start - 1 and screen.selected == screen.view.event(start - 1)
 
 
+async def test_n_and_shift_n_step_through_the_searchs_matches_in_the_event_in_full() -> None:
+    app = make_app(BUNDLED, start_year=2018)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        await pilot.press("enter")  # no search yet: n is not a key of the view
+        full = app.screen
+        assert isinstance(full, EventScreen) and full.check_action("match", (1,)) is False
+        await pilot.press("q", "slash", *"tsmc", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, MainScreen) and screen.search is not None)
+        search = screen.search
+        assert search is not None and len(search) >= 3
+        await pilot.press("enter")
+        full = app.screen
+        assert isinstance(full, EventScreen)
+        first = full.position
+        await pilot.press("n")
+        assert full.position == search.next(first, 1) != first
+        assert "tsmc" in full.text.casefold()
+        await pilot.press("N", "N")
+        assert full.position == search.next(first, -1)
+        await pilot.press("q")
+        await settle(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert screen.cursor == search.next(first, -1)  # the cursor follows, as with J / K
+
+
 async def test_help_and_search_work_in_the_event_in_full() -> None:
     app = make_app(BUNDLED, start_year=2018)
     async with app.run_test(size=(120, 40)) as pilot:

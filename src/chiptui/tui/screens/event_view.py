@@ -1,6 +1,7 @@
 """The event in full, stepping through the timeline in place: J / K (as in tig) or ← / → show the
-next / previous event in the timeline's order (the filter's view), from its top. Closing it
-(q, Esc, or `/` for the search) leaves the main screen's cursor on the event shown last."""
+next / previous event in the timeline's order (the filter's view), from its top, and with a
+search on, n / N the next / previous match (as on the main screen). Closing it (q, Esc, or `/`
+for the search) leaves the main screen's cursor on the event shown last."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from chiptui.core.model import Event, Source, Timeline
-from chiptui.core.view import View
+from chiptui.core.view import Search, View
 from chiptui.tui.screens.detail import Blocks, Closed, DetailScreen, detail_content
+from chiptui.tui.widgets.text import say
 
 
 def event_blocks(timeline: Timeline, event: Event, width: int) -> list[Content]:
@@ -27,11 +29,13 @@ class EventScreen(DetailScreen):
         Binding("K", "step(-1)", "Previous event", show=False, id="event.previous"),
         Binding("right", "step(1)", "Next event", key_display="→", show=False, id="event.next-arrow"),
         Binding("left", "step(-1)", "Previous event", key_display="←", show=False, id="event.previous-arrow"),
+        Binding("n", "match(1)", "Next match", id="event.next-match"),
+        Binding("N", "match(-1)", "Previous match", show=False, id="event.previous-match"),
     ]
     HINT = "J K or ← → events · o open a source · y copy · q back"
 
-    def __init__(self, timeline: Timeline, view: View, position: int) -> None:
-        self.timeline, self.view, self.position = timeline, view, position
+    def __init__(self, timeline: Timeline, view: View, position: int, search: Search | None = None) -> None:
+        self.timeline, self.view, self.position, self.search = timeline, view, position, search
         super().__init__(*self._record(position))
 
     def _record(self, position: int) -> tuple[str, str, Blocks, list[Source]]:
@@ -45,8 +49,22 @@ class EventScreen(DetailScreen):
         return self.view.event(self.position)
 
     def action_step(self, step: int) -> None:
-        position = self.position + step
-        if not 0 <= position < len(self.view):
+        self._go(self.position + step)
+
+    def action_match(self, step: int) -> None:
+        """The search's next (or previous) match, wrapping round as on the main screen."""
+        if self.search is not None and not self.search:
+            say(self, f"No matches for “{self.search.query}”.", title="Search", severity="warning")
+            return
+        self._go(self.search.next(self.position, step) if self.search else None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "match":
+            return self.search is not None  # n / N only while there is a search
+        return super().check_action(action, parameters)
+
+    def _go(self, position: int | None) -> None:
+        if position is None or not 0 <= position < len(self.view):
             self.app.bell()
             return
         self.position = position

@@ -212,7 +212,8 @@ class MainScreen(LayoutScreen):
         from chiptui.tui.screens.event_view import EventScreen
 
         if self.current is not None:
-            self.app.push_screen(EventScreen(self.timeline, self.view, self.cursor), self._full_view_closed)
+            screen = EventScreen(self.timeline, self.view, self.cursor, self.search)
+            self.app.push_screen(screen, self._full_view_closed)
 
     @on(Panel.Opened)
     def _opened(self, message: Panel.Opened) -> None:
