@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from chiptui.core.loader import load
@@ -67,3 +68,29 @@ async def test_reload_of_a_deleted_file_says_so(tmp_path: Path) -> None:
         await pilot.pause()
         assert "no such file" in str(main_screen(app).query_one("#problems", Static).render())
         assert app.return_code is None
+
+
+async def test_a_broken_reload_is_said_once_in_the_problem_list_and_in_a_notice_only_off_the_main_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80x24 a notice covered the start of the problem list that says the same."""
+    said: list[str] = []
+    monkeypatch.setattr("chiptui.tui.app.say", lambda _node, text, **_options: said.append(text))
+    path = tmp_path / "timeline.toml"
+    text = (DATA / "small.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = make_app(load(path), source=(path, "timeline.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        path.write_text(text + '\n[[event]]\nid = "broken"\ndate = "2019-13-01"\n', encoding="utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert main_screen(app).query_one("#problems", Static).display
+        assert not [line for line in said if "last good" in line]
+        await pilot.press("enter")  # the event in full: the problem list is out of sight
+        await pilot.pause()
+        assert not isinstance(app.screen, MainScreen)
+        app.action_reload()  # as a reload that ends after a view was opened
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [line for line in said if "last good" in line]

@@ -117,8 +117,14 @@ class ChipApp(App[None]):
         main = self.get_screen_stack_main()
         if main is not None:
             main.post_message(ReloadFailed(problems))
-        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        say(self, f"The file has {count}; the timeline shown is the last good one.", title="Reload", severity="error")
+        if main is None or self.screen is not main:  # on the main screen its problem list says it
+            count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+            say(
+                self,
+                f"The file has {count}; the timeline shown is the last good one.",
+                title="Reload",
+                severity="error",
+            )
 
 
 def make_app(
