@@ -8,8 +8,10 @@ import pytest
 from textual.widgets import Static
 
 from chiptui.core.loader import load
+from chiptui.core.view import Filter
 from chiptui.tui.app import make_app
 from chiptui.tui.screens.main import MainScreen
+from chiptui.tui.widgets.status import StatusLine
 from chiptui.tui.widgets.timeline_list import TimelineList
 from tests.conftest import DATA
 
@@ -94,3 +96,21 @@ async def test_a_broken_reload_is_said_once_in_the_problem_list_and_in_a_notice_
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert [line for line in said if "last good" in line]
+
+
+async def test_after_a_reload_the_status_line_still_says_the_filter(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.toml"
+    text = (DATA / "small.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = make_app(load(path), source=(path, "timeline.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        main_screen(app).filter = Filter(regions=frozenset({"china"}))
+        await pilot.pause()
+        path.write_text(text.replace('title = "Third event"', 'title = "Third event, edited"'), encoding="utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = main_screen(app)
+        status = screen.query_one(StatusLine)
+        assert screen.filter.active and status.display and "Filter" in str(status.render())
+        assert str(screen.timeline_list.border_subtitle).startswith(f"{len(screen.view)} of ")

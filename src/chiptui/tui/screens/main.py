@@ -154,6 +154,7 @@ class MainScreen(LayoutScreen):
         self.set_reactive(MainScreen.cursor, view.nearest_position(index) if index is not None else 0)
         self._select(notify=False)
         await self.recompose()
+        self._show_status()  # the filter's line and the list's "n of N", made anew with the widgets
         self.call_after_refresh(self.timeline_list.focus)
 
     def on_reload_failed(self, message: ReloadFailed) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -61,6 +62,7 @@ class Panel(Container, can_focus=True):
         Binding("enter", "open_item", "Open", key_display="⏎", id="panel.open"),
     ]
     PANEL_TITLE = ""
+    ALLOW_MAXIMIZE = False  # as VerticalScroll's: the palette offers no "Maximize" for a panel
 
     selected: reactive[Event | None] = reactive(None, repaint=False)  # _show repaints what changed
 
@@ -95,6 +97,15 @@ class Panel(Container, can_focus=True):
 
     def watch_selected(self) -> None:
         self._show()  # a hidden panel's body wraps it when it is shown again
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel over the panel's border or padding scrolls its text, as over the text."""
+        self.body.scroll_down(animate=False)
+        event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.body.scroll_up(animate=False)
+        event.stop()
 
     def on_focus(self) -> None:
         self._show(keep_place=True)

@@ -75,6 +75,15 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
                 return
         self.clear_cached_dimensions()
         self.refresh(layout=True)
+        self.call_after_refresh(self._scrollbar_as_needed)
+
+    def _scrollbar_as_needed(self) -> None:
+        """The scrollbar shown only while the text is taller than the body. Textual checks again
+        only when the body's virtual size differs from its region's, so a text exactly as tall as
+        the body, after a taller one, would leave the last one's scrollbar showing."""
+        needed = self.virtual_size.height > self.scrollable_content_region.height
+        if self.show_vertical_scrollbar != needed and self.styles.overflow_y == "auto":
+            self.show_vertical_scrollbar = needed
 
     def _in_sight(self) -> bool:
         return self.is_mounted and all(node.display for node in self.ancestors_with_self)
