@@ -15,6 +15,7 @@ from chiptui.core.loader import load
 from chiptui.tui.app import make_app
 from chiptui.tui.screens.main import MainScreen
 from chiptui.tui.widgets.panel_body import PanelBody
+from chiptui.tui.widgets.prompts import SearchBar
 from chiptui.tui.widgets.timeline_list import TimelineList
 
 
@@ -119,3 +120,16 @@ async def test_a_letter_typed_in_the_search_builds_the_footer_again_only_when_it
         await pilot.press(*"qqqzz")  # no match any more: n / N go from the footer
         await pilot.pause()
         assert screen.search is not None and not screen.search and len(built) == 1
+
+
+async def test_the_search_follows_the_bars_value_at_once() -> None:
+    """In the same step as the letter, so the bar and the matches are drawn in one frame (Input's
+    Changed message reached the screen only after the bar had been drawn alone)."""
+    app = make_app(load(bundled_timeline()), theme="chiptui", remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.query_one(SearchBar).value = "tsmc"
+        assert screen.search is not None and screen.search.query == "tsmc" and screen.search  # no pause

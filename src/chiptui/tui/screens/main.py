@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from chiptui.core.model import Chart, Comparison, Figure, Quote, Series
 from chiptui.core.schema import clean_text
@@ -105,7 +105,7 @@ class MainScreen(LayoutScreen):
             yield ProblemList(id="problems")
             yield StatusLine(id="status")
             yield YearPrompt(id="year-prompt")
-            yield SearchBar(self._search_done, id="search")
+            yield SearchBar(self._search_done, self._search_changed, id="search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -173,9 +173,8 @@ class MainScreen(LayoutScreen):
     def action_search(self) -> None:
         self.query_one(SearchBar).reveal(self.search_query)
 
-    @on(Input.Changed, "SearchBar")
     def _search_changed(self) -> None:
-        """The bar's value now: a Changed can arrive after Enter or Esc has acted on a newer one."""
+        """The bar's value now, as it changes (and again when Enter or Esc closes it)."""
         query = clean_text(self.query_one(SearchBar).value)
         if query != self.search_query:
             self.search = Search(self.view, query, previous=self.search) if query else None

@@ -113,10 +113,19 @@ class SearchBar(Input):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "done(False)", "Clear search", id="search.cancel")]
 
-    def __init__(self, done: Callable[[bool], None], *, id: str | None = None) -> None:
-        """`done(True)` on Enter, `done(False)` on Esc (the query is cleared first)."""
+    def __init__(
+        self, done: Callable[[bool], None], changed: Callable[[], None] | None = None, *, id: str | None = None
+    ) -> None:
+        """`done(True)` on Enter, `done(False)` on Esc (the query is cleared first); `changed()`
+        as the value changes, at once: the search and the bar are then drawn in one frame (Input's
+        Changed message reaches the screen after the bar has been drawn alone)."""
         super().__init__(placeholder="Search titles, text, quotes, corrections", id=id, max_length=QUERY_MAX)
         self.done = done
+        self.changed = changed
+
+    def watch_value(self) -> None:
+        if self.changed is not None and self.is_mounted:
+            self.changed()
 
     def reveal(self, query: str = "") -> None:
         self.display = True
