@@ -31,7 +31,17 @@ from term import Terminal, fill_cache  # type: ignore[import-not-found]
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 DOWN, UP, PGDN, PGUP, RIGHT, LEFT = b"\x1b[B", b"\x1b[A", b"\x1b[6~", b"\x1b[5~", b"\x1b[C", b"\x1b[D"
-KEYS = ("↓", "PgDn", "→", "search step", "held ↓ (lag)", "↓ first frame", "PgDn first frame", "→ first frame")
+KEYS = (
+    "↓",
+    "PgDn",
+    "→",
+    "search step",
+    "held ↓ (lag)",
+    "↓ first frame",
+    "PgDn first frame",
+    "→ first frame",
+    "search first frame",
+)
 
 
 def session(command: list[str], marker: bytes, env: dict[str, str], repeat: int) -> dict[str, list[float]]:
@@ -54,6 +64,7 @@ def session(command: list[str], marker: bytes, env: dict[str, str], repeat: int)
         for _ in range(repeat):
             for step in (b"p", b"\x7f"):
                 times["search step"].append(term.key(step))
+                times["search first frame"].append(term.first_redraw)
                 term.quiet(0.3)
         term.key(b"\x1b")  # Esc: out of the search box
         term.quiet(0.3)
