@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from chiptui.core.loader import load
 from chiptui.core.view import Filter
-from chiptui.tui.app import make_app
+from chiptui.tui.app import ChipApp, make_app
 from chiptui.tui.screens.main import MainScreen
 from chiptui.tui.widgets.status import StatusLine
 from chiptui.tui.widgets.timeline_list import TimelineList
@@ -22,11 +22,16 @@ def main_screen(app: object) -> MainScreen:
     return screen
 
 
-async def test_reload_keeps_the_cursor_on_its_event_and_shows_the_new_text(tmp_path: Path) -> None:
-    path = tmp_path / "timeline.toml"
+def reloadable(folder: Path) -> tuple[Path, str, ChipApp]:
+    """A copy of the small timeline in `folder`, its text, and an app that reloads it."""
+    path = folder / "timeline.toml"
     text = (DATA / "small.toml").read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
-    app = make_app(load(path), source=(path, "timeline.toml"))
+    return path, text, make_app(load(path), source=(path, "timeline.toml"))
+
+
+async def test_reload_keeps_the_cursor_on_its_event_and_shows_the_new_text(tmp_path: Path) -> None:
+    path, text, app = reloadable(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "down")  # ev-1978
         path.write_text(text.replace('title = "Third event"', 'title = "Third event, edited"'), encoding="utf-8")
@@ -60,9 +65,7 @@ async def test_reload_keeps_the_cursor_on_its_event_and_shows_the_new_text(tmp_p
 
 
 async def test_reload_of_a_deleted_file_says_so(tmp_path: Path) -> None:
-    path = tmp_path / "timeline.toml"
-    path.write_text((DATA / "small.toml").read_text(encoding="utf-8"), encoding="utf-8")
-    app = make_app(load(path), source=(path, "timeline.toml"))
+    path, _, app = reloadable(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         path.unlink()
         await pilot.press("r")
@@ -78,10 +81,7 @@ async def test_a_broken_reload_is_said_once_in_the_problem_list_and_in_a_notice_
     """At 80x24 a notice covered the start of the problem list that says the same."""
     said: list[str] = []
     monkeypatch.setattr("chiptui.tui.app.say", lambda _node, text, **_options: said.append(text))
-    path = tmp_path / "timeline.toml"
-    text = (DATA / "small.toml").read_text(encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
-    app = make_app(load(path), source=(path, "timeline.toml"))
+    path, text, app = reloadable(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         path.write_text(text + '\n[[event]]\nid = "broken"\ndate = "2019-13-01"\n', encoding="utf-8")
         await pilot.press("r")
@@ -99,10 +99,7 @@ async def test_a_broken_reload_is_said_once_in_the_problem_list_and_in_a_notice_
 
 
 async def test_after_a_reload_the_status_line_still_says_the_filter(tmp_path: Path) -> None:
-    path = tmp_path / "timeline.toml"
-    text = (DATA / "small.toml").read_text(encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
-    app = make_app(load(path), source=(path, "timeline.toml"))
+    path, text, app = reloadable(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         main_screen(app).filter = Filter(regions=frozenset({"china"}))
         await pilot.pause()
