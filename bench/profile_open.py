@@ -15,12 +15,26 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chiptui.core.model import Timeline
+
+
+def open_and_store(path: str, start: float) -> tuple[Timeline, bool, float]:
+    """The explorer's open, then the cache write a cold open leaves to do: the timeline, whether
+    it was written, and the seconds from `start` to the open."""
+    from chiptui.core import cache
+
+    timeline, store = cache.open_cached(Path(path), path)
+    opened = time.perf_counter() - start
+    if store is not None:
+        store()
+    return timeline, store is not None, opened
 
 
 def child(path: str, top: int) -> None:
     import importlib.util
-
-    from chiptui.core import cache
 
     start = time.perf_counter()
     if importlib.util.find_spec("pyinstrument") is not None:
@@ -29,10 +43,7 @@ def child(path: str, top: int) -> None:
 
         profiler = Profiler()
         profiler.start()
-        timeline, store = cache.open_cached(Path(path), path)
-        opened = time.perf_counter() - start
-        if store is not None:
-            store()
+        timeline, stored, opened = open_and_store(path, start)
         profiler.stop()
         report = "\n".join(profiler.output(ConsoleRenderer(flat=True, time="percent_of_total")).splitlines()[: top + 8])
     else:
@@ -42,17 +53,14 @@ def child(path: str, top: int) -> None:
 
         fallback = cProfile.Profile()
         fallback.enable()
-        timeline, store = cache.open_cached(Path(path), path)
-        opened = time.perf_counter() - start
-        if store is not None:
-            store()
+        timeline, stored, opened = open_and_store(path, start)
         fallback.disable()
         stream = io.StringIO()
         pstats.Stats(fallback, stream=stream).sort_stats("tottime").print_stats(top)
         report = stream.getvalue()
     took = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    what = "cold (and the cache written)" if store is not None else "warm"
+    what = "cold (and the cache written)" if stored else "warm"
     print(f"{what}: open {opened:.2f} s, in all {took:.2f} s, peak {peak:.0f} MB, {len(timeline.events):,} events")
     print(report)
 

@@ -9,11 +9,12 @@ said what it is. The year being looked at is marked ▶ (and in colour where the
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
+from textual.cache import LRUCache
 from textual.content import Content
 
 from chiptui.core.charts import Scale, bar, number, share, years_of
 from chiptui.core.model import Comparison, Figure, Timeline
-from chiptui.tui.widgets.text import cells, plain
+from chiptui.tui.widgets.text import Looks, cells, looks, plain
 
 BAR = "$primary"
 HERE = "bold $text-accent"
@@ -31,7 +32,7 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-_WRAPPED: dict[tuple[str, tuple[object, ...], int], list[Content]] = {}
+_WRAPPED: LRUCache[tuple[Looks, int], list[Content]] = LRUCache(4096)
 
 
 def folded(lines: list[Content], width: int) -> list[Content]:
@@ -43,11 +44,9 @@ def folded(lines: list[Content], width: int) -> list[Content]:
         if line.cell_length <= width:
             out.append(line)
             continue
-        key = (line.plain, tuple(line.spans), width)
+        key = (looks(line), width)
         wrapped = _WRAPPED.get(key)
         if wrapped is None:
-            if len(_WRAPPED) > 4096:
-                _WRAPPED.clear()
             wrapped = _WRAPPED[key] = line.wrap(width) or [line]
         out += wrapped
     return out

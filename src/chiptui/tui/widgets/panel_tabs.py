@@ -8,13 +8,13 @@ The screen binds the panel shown and the selected event; a click on a tab asks t
 from __future__ import annotations
 
 from textual import events
-from textual.content import Content, Span
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from chiptui.core.model import Event
-from chiptui.tui.widgets.text import plain
+from chiptui.tui.widgets.text import Looks, looks, plain
 
 PANELS = (("event", "Event"), ("figures", "Figures"), ("quotes", "Quotes"))
 GAP = " │ "
@@ -23,7 +23,7 @@ GAP = " │ "
 class PanelTabs(Static):
     """`Event │ Figures │ Quotes`, the shown one marked (reversed, so also without colour)."""
 
-    _drawn: tuple[str, tuple[Span, ...]] | None = None
+    _drawn: Looks | None = None
 
     DEFAULT_CSS = """
     PanelTabs {
@@ -66,8 +66,8 @@ class PanelTabs(Static):
         if self.shown != "event" and self.selected is not None:
             lines.append(plain(f"{self.selected.when()} · {self.selected.title}", "bold"))
         text = Content("\n").join(lines)
-        if (text.plain, tuple(text.spans)) != self._drawn:  # Content's == compares only the words
-            self._drawn = (text.plain, tuple(text.spans))
+        if looks(text) != self._drawn:
+            self._drawn = looks(text)
             self.update(text, layout=self.display)  # hidden (the wide layout): laid out once shown
 
     def on_click(self, event: events.Click) -> None:

@@ -11,6 +11,7 @@ import attrs
 from textual.cache import LRUCache
 from textual.content import Content
 
+from chiptui.tui.widgets.text import Looks, looks
 from chiptui.tui.widgets.wrapping import wrap_line
 
 Line = tuple[Content, int, int]  # a wrapped line, its column in its source line, that source line
@@ -51,7 +52,7 @@ def fit(line: Content, width: int) -> list[Content]:
     plain = line.plain
     if len(plain) == line.cell_length <= width and "\t" not in plain:
         return [line]
-    key = (plain, tuple(line.spans), width)  # a Content equals another of the same text, whatever its styles
+    key = (looks(line), width)
     folded = _FOLDED.get(key)
     if folded is None:
         folded = _FOLDED[key] = wrap_line(line, width)
@@ -60,7 +61,7 @@ def fit(line: Content, width: int) -> list[Content]:
 
 # Lines folded, kept: a key moves to an event whose panels hold much the same text (a year's
 # quotes, the nearest year's), and folding a long line costs more than drawing it.
-_FOLDED: LRUCache[tuple[str, tuple[object, ...], int], list[Content]] = LRUCache(4096)
+_FOLDED: LRUCache[tuple[Looks, int], list[Content]] = LRUCache(4096)
 
 
 def wrap(block: Content, width: int, first: int) -> list[Line]:

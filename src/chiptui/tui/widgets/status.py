@@ -3,18 +3,18 @@ the problems a failed reload found."""
 
 from __future__ import annotations
 
-from textual.content import Content, Span
+from textual.content import Content
 from textual.widgets import Static
 
 from chiptui.core.model import Timeline
 from chiptui.core.view import Search, View
-from chiptui.tui.widgets.text import plain
+from chiptui.tui.widgets.text import Looks, looks, plain
 
 
 class StatusLine(Static):
     """Hidden while no filter and no search are on."""
 
-    _drawn: tuple[str, tuple[Span, ...]] = ("", ())
+    _drawn: Looks = ("", ())
 
     DEFAULT_CSS = """
     StatusLine {
@@ -50,9 +50,9 @@ class StatusLine(Static):
         if parts:
             parts.append(Content.styled("Esc clears", "dim"))
         line = Content("  │  ").join(parts)
-        if (line.plain, tuple(line.spans)) == self._drawn:  # Content's == compares only the words
+        if looks(line) == self._drawn:
             return  # a key that moved the cursor and nothing here: no redraw, no layout
-        self._drawn = (line.plain, tuple(line.spans))
+        self._drawn = looks(line)
         self.set_class(bool(parts), "-on")
         self.update(line, layout=False)  # one line high, shown or not (the class lays it out)
 

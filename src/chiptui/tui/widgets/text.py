@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from textual.app import App
-from textual.content import Content
+from textual.content import Content, Span
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
@@ -42,6 +42,15 @@ def plain(text: str, style: str = "") -> Content:
     """Data text as Content: literal, styled with `style` (a Textual style, e.g. "bold $primary")."""
     shown = cells(text, lines=True)
     return Content.styled(shown, style) if style else Content(shown)
+
+
+Looks = tuple[str, tuple[Span, ...]]
+
+
+def looks(content: Content) -> Looks:
+    """What `content` draws: its words and their styles (Content's == compares only the words),
+    to tell whether a text drawn before would draw the same, or to key a cache of it."""
+    return content.plain, tuple(content.spans)
 
 
 def say(
