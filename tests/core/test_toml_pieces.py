@@ -76,3 +76,18 @@ def test_a_long_timeline_in_pieces_is_tomllib_s() -> None:
     records = [f'[[event]]\nid = "e{n}"\ntags = ["a", "b"]\n[[source]]\nid = "s{n}"\n' for n in range(2_000)]
     text = 'schema = 1\ntitle = "t"\n' + "".join(records)
     assert same(fasttoml.read(text, piece=5_000), tomllib.loads(text))
+
+
+def test_the_quick_scan_for_dotted_headers_misses_none() -> None:
+    """Without a dotted header there is nothing to look for; with one anywhere (the first line,
+    indented, an array's, after CRLF) the whole scan decides."""
+    for text in (
+        "[a.b]\nx = 1\n[a]\n",
+        "  [a.b]\n[a]\n",
+        "x = 1\n\t[ a . b ]\n[a]\n",
+        "[[a.b]]\n[a]\n",
+        "x = 1\r\n[a.b]\r\n[a]\r\n",
+    ):
+        assert fasttoml.table_after_its_own(text), text
+    for text in ("[a]\n[b]\n", 'x = "[a.b]"\n[a]\n', "[a] # a.b\n[a.c]\nx = 1\n", "[[event]]\nid = 1\n"):
+        assert not fasttoml.table_after_its_own(text), text

@@ -24,6 +24,8 @@ _VALUE_AFTER = frozenset("=[,{\n\r")  # what a value follows, past spaces and ta
 _IN_DATE_TIME = frozenset("0123456789-Tt")
 _ARRAY_HEADER_RE = re.compile(r"^\[\[[A-Za-z0-9_-]+\]\][ \t]*\r?$", re.MULTILINE)  # where a piece may start
 _HEADER_RE = re.compile(r"^[ \t]*\[(\[?)[ \t]*([^\]\n]*?)[ \t]*\]", re.MULTILINE)  # a table's header, its name
+_DOTTED = r"[ \t]*\[[^\]\n.]*+\."  # at a line's start: a header with a dot in its name
+_DOTTED_FIRST_RE, _DOTTED_NEXT_RE = re.compile(_DOTTED), re.compile(rf"\n{_DOTTED}")  # on the first line, the others
 PIECE = 4_000_000  # characters: a text longer than this is read in pieces
 
 
@@ -65,7 +67,10 @@ def _has_inline_table(text: str) -> bool:
 
 def table_after_its_own(text: str) -> bool:
     """Whether a table `[a]` comes after a header under it (`[a.b]`, `[[a.b]]`): rtoml and
-    `tomllib` then order the document's keys differently."""
+    `tomllib` then order the document's keys differently. Without a header whose name has a
+    dot (a chiptui file has none), no table is under another: one scan says so."""
+    if _DOTTED_FIRST_RE.match(text) is None and _DOTTED_NEXT_RE.search(text) is None:
+        return False  # (searched from each line break: five times faster than "^" in MULTILINE)
     under: set[str] = set()
     for match in _HEADER_RE.finditer(text):
         parts = [part.strip() for part in match[2].split(".")]
