@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from chiptui.core import bulk, schema, tables
@@ -28,9 +29,18 @@ Where = str | tuple[str, int] | None
 
 class _Row(NamedTuple):  # one per record: a tuple is the cheapest to make
     values: dict[str, Any]
-    label: str
-    where: Where
+    where: tuple[str, int]  # its table and place in it
     ok: bool
+
+    @property
+    def label(self) -> str:
+        """How messages name the record: by its id, or by its place when it has no good one."""
+        return _label(self.where, self.values.get("id"))
+
+
+def _label(where: tuple[str, int], record_id: str | None) -> str:
+    name, index = where
+    return f'{name} "{record_id}"' if record_id is not None else f"{name} #{index + 1}"
 
 
 class Checker:
@@ -40,8 +50,8 @@ class Checker:
         self._find_lines = find_lines
         self._lines: Lines | None = None
         self.problems: list[Problem] = []
-        self.ids: dict[str, tuple[str, Where]] = {}
-        self._of_kind: dict[str, set[str]] = {}  # the ids of each kind of record, for references
+        self.ids: dict[str, tuple[str, int]] = {}  # each good id: its record's table and place
+        self._of_kind: dict[str, set[str]] = {}  # the ids of each kind of record (its table), for references
 
     def line(self, where: Where) -> int | None:
         """The line of a record's [[table]] header, or of a top-level key (else its first table)."""
@@ -107,7 +117,7 @@ class Checker:
         required = [field for field, (_, needed) in spec.items() if needed]
         converters = {field: convert for field, (convert, _) in spec.items()}
         for index, record in enumerate(raw):
-            line: Where = (name, index)
+            line = (name, index)
             if not isinstance(record, dict):
                 self.problem(
                     f"expected a table, written [[{name}]], got {type(record).__name__}", line, f"{name} #{index + 1}"
@@ -136,7 +146,7 @@ class Checker:
                 if field not in record:
                     ok = False
                     self.problem("is missing; this field is required", line, label, field)
-            good.append(_Row(values, label, line, ok))
+            good.append(_Row(values, line, ok))
         return good
 
     def _table_at_once(self, raw: list[Any], name: str) -> list[_Row] | None:
@@ -144,18 +154,16 @@ class Checker:
         made = bulk.values(raw, name, self.ids.keys(), in_place=self._in_place)
         if made is None:
             return None
-        ids = [values["id"] for values in made]
-        labels = [f'{name} "{record_id}"' for record_id in ids]
-        wheres: list[Where] = [(name, index) for index in range(len(made))]
-        self.ids.update(zip(ids, zip(labels, wheres, strict=True), strict=True))
-        self._of_kind.clear()
-        return list(map(_Row, made, labels, wheres, repeat(True)))
+        ids = list(map(itemgetter("id"), made))
+        wheres = list(zip(repeat(name), range(len(made))))
+        self.ids.update(zip(ids, wheres, strict=True))
+        self._of_kind.setdefault(name, set()).update(ids)
+        return list(map(_Row, made, wheres, repeat(True)))
 
-    def _claim(self, record_id: str, label: str, line: Where) -> None:
-        self._of_kind.clear()
+    def _claim(self, record_id: str, label: str, line: tuple[str, int]) -> None:
         if record_id in self.ids:
-            first, first_where = self.ids[record_id]
-            first_line = self.line(first_where)
+            first_where = self.ids[record_id]
+            first, first_line = _label(first_where, record_id), self.line(first_where)
             where = f" (line {first_line})" if first_line else ""
             self.problem(
                 f'duplicate id "{record_id}": already used by {first}{where}; ids must be unique in the file',
@@ -164,15 +172,12 @@ class Checker:
                 "id",
             )
         else:
-            self.ids[record_id] = (label, line)
+            self.ids[record_id] = line
+            self._of_kind.setdefault(line[0], set()).add(record_id)  # its table is its kind
 
     def _known(self, kind: str) -> set[str]:
         """The ids of the records of `kind`."""
-        known = self._of_kind.get(kind)
-        if known is None:
-            prefix = f"{kind} "
-            known = self._of_kind[kind] = {i for i, (other, _) in self.ids.items() if other.startswith(prefix)}
-        return known
+        return self._of_kind.get(kind) or set()
 
     def all_known(self, rows: list[_Row], field: str, kind: str) -> bool:
         """Whether every id in the `field` of every row names a record of `kind` (a good file's
@@ -180,14 +185,13 @@ class Checker:
         return self._known(kind).issuperset(chain.from_iterable(row.values.get(field, ()) for row in rows))
 
     def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
-        prefix = f"{kind} "
-        if self._known(kind).issuperset(refs):
+        known = self._known(kind)
+        if known.issuperset(refs):
             return
         for ref in refs:
-            owner = self.ids.get(ref, ("", None))[0]
-            if not owner.startswith(prefix):  # only now list the ids of that kind, for "did you mean"
-                known = [i for i, (other, _) in self.ids.items() if other.startswith(prefix)]
-                self.problem(f'no {kind} has the id "{ref}"{did_you_mean(ref, known)}', line, label, field)
+            if ref not in known:  # only now list the ids of that kind in file order, for "did you mean"
+                known_ids = [i for i, (table, _) in self.ids.items() if table == kind]
+                self.problem(f'no {kind} has the id "{ref}"{did_you_mean(ref, known_ids)}', line, label, field)
 
 
 def _series_labels(checker: Checker, figures: list[_Row], named: set[str]) -> dict[str, tuple[str, str]]:

@@ -245,8 +245,9 @@ def load(path: Path | str, shown: str | None = None) -> Timeline:
 
 
 def load_bytes(data: bytes, shown: str) -> Timeline:
-    """Check a timeline file's bytes (as `load` does once it has read them)."""
-    return load_document(data, shown)[0]
+    """Check a timeline file's bytes (as `load` does once it has read them). No one keeps the
+    parsed document, so its records take their checked values instead of being copied."""
+    return _load(data, shown, keep=False)[0]
 
 
 @contextmanager
@@ -263,11 +264,15 @@ def _no_collection() -> Iterator[None]:
 
 def load_document(data: bytes, shown: str) -> tuple[Timeline, dict[str, Any]]:
     """As `load_bytes`, with the parsed document the timeline was built from (for the cache)."""
+    return _load(data, shown, keep=True)
+
+
+def _load(data: bytes, shown: str, *, keep: bool) -> tuple[Timeline, dict[str, Any]]:
     text = decode(data, shown)
     with _no_collection():
         document, _ = _document(text, shown)
         del text  # a copy of the file as large as it: the lines are found again from the bytes if need be
-        return build(document, shown, lambda: lines_of(decode(data, shown))()), document
+        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=not keep), document
 
 
 def rebuild(document: dict[str, Any], data: bytes, shown: str) -> Timeline:

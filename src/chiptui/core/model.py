@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from operator import attrgetter
 
 import attrs
@@ -65,6 +66,16 @@ def first_of_nearest_year(years: Sequence[int], year: int) -> int | None:
         return 0
     before, after = years[at - 1], years[at]
     return bisect.bisect_left(years, before if year - before <= after - year else after)
+
+
+def _distinct(dates: list[PartialDate]) -> Iterable[PartialDate]:
+    """Each date object once (a date is shared by its events: see `_sorted_events`)."""
+    return dict(zip(map(id, dates), dates, strict=True)).values()
+
+
+def _date_label_width(date: PartialDate) -> int:
+    """The width of a date as the timeline shows it: "12 Sep 1958" 11, "Sep 1958" 8, "1958" 4."""
+    return (11 if date.day >= 10 else 10) if date.day is not None else 8 if date.month is not None else 4
 
 
 def _sorted_eras(eras: Iterable[Era]) -> tuple[Era, ...]:
@@ -141,14 +152,17 @@ class Timeline:
         for figure in self.figures:
             if figure.series:
                 series.setdefault(figure.series, []).append(figure)
-        event_years = {event.id: event.year for event in self.events}
+        events = self.events  # each field of every event at once (a million events: C-speed passes)
+        dates = list(map(attrgetter("date"), events))
+        in_order = list(map(attrgetter("year"), dates))
+        index = dict(zip(map(attrgetter("id"), events), range(len(events)), strict=True))
         about: dict[int, list[Quote]] = {}
         for quote in self.quotes:
-            years = {*quote.years, *(event_years[e] for e in quote.events if e in event_years)}
+            years = {*quote.years, *(in_order[index[e]] for e in quote.events if e in index)}
             for year in sorted(years):
                 about.setdefault(year, []).append(quote)
         object.__setattr__(self, "_quotes_about_year", {k: tuple(v) for k, v in about.items()})
-        object.__setattr__(self, "_event_index", {event.id: i for i, event in enumerate(self.events)})
+        object.__setattr__(self, "_event_index", index)
         object.__setattr__(self, "_series", {k: tuple(sorted(v, key=lambda f: f.year)) for k, v in series.items()})
         object.__setattr__(self, "_figures_by_id", {figure.id: figure for figure in self.figures})
         named = {record.id: record for record in self.series_records}
@@ -156,13 +170,13 @@ class Timeline:
             named.setdefault(name, Series(id=name, label=members[0].label, unit=members[0].unit))
         object.__setattr__(self, "_series_by_id", named)
         object.__setattr__(self, "_quote_years", tuple(sorted(about)))
-        in_order: list[int] = []
-        widest = 4
-        for event in self.events:  # one plain loop: years in order, and the widest date label
-            date = event.date
-            in_order.append(date.year)
-            width = (11 if date.day >= 10 else 10) if date.day is not None else 8 if date.month is not None else 4
-            widest = max(widest, width + 2 if event.circa else width)  # "c.12 Sep 1958"
+        circa = list(compress(dates, map(attrgetter("circa"), events)))  # "c.12 Sep 1958": two more
+        widths = [
+            4,
+            *map(_date_label_width, _distinct(dates)),
+            *(2 + w for w in map(_date_label_width, _distinct(circa))),
+        ]
+        widest = max(widths)
         object.__setattr__(self, "_event_years", tuple(in_order))
         object.__setattr__(self, "_date_width", widest)
         object.__setattr__(self, "_figure_years", tuple(sorted(figures)))
