@@ -167,3 +167,15 @@ def test_drawn_text_is_as_wide_in_a_terminal_that_counts_code_points() -> None:
         shown = cells(sample)
         assert cell_len(shown) == per_code_point(shown), sample
     assert cells("a\x1b[31mb\x07\tc\nd") == "a[31mb c d" and cells("x\ny", lines=True) == "x\ny"
+
+
+def test_the_widest_title_is_measured_as_drawn() -> None:
+    """The timeline's width for its titles: wide characters count twice, control characters not
+    at all, whichever way (all ASCII, or not) the titles are measured."""
+    from rich.cells import cell_len
+
+    from chiptui.tui.widgets.text import cells, widest
+
+    for titles in (["abc", "abcdef", "ab"], ["abc", "魏少军 and Zhao"], ["a\x1b[31mb\x07", "abc"], ["x"], []):
+        assert widest(titles) == max((cell_len(cells(t)) for t in titles), default=0), titles
+    assert widest(["魏少军"]) == 6 and widest(["abcd", "\x07\x07\x07\x07\x07"]) == 4

@@ -6,6 +6,7 @@ with the number of events (a ListView of one widget per row would).
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -21,7 +22,7 @@ from textual.strip import Strip
 from chiptui.core.model import Era, Event
 from chiptui.core.view import Search, View
 from chiptui.tui.messages import Jump
-from chiptui.tui.widgets.text import cells
+from chiptui.tui.widgets.text import cells, widest
 
 SCROLLOFF = 3  # rows kept in sight above and below the cursor (vim's 'scrolloff'), room allowing
 
@@ -78,8 +79,8 @@ class TimelineList(ScrollView, can_focus=True):
         self.set_reactive(TimelineList.view, view)
         self.set_reactive(TimelineList.cursor, cursor)
         self.date_width = view.timeline.date_width()
-        titles = [cell_len(cells(event.title)) for event in view.timeline.events]
-        self.title_width = max(titles, default=0)  # the longest title, so none is cut when there is room
+        titles = list(map(attrgetter("title"), view.timeline.events))
+        self.title_width = widest(titles)  # the longest title, so none is cut when there is room
         self._centre_next = False  # the first move after a new view centres the cursor
 
     def on_mount(self) -> None:
