@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from collections.abc import Callable
@@ -147,3 +148,32 @@ def test_bundled_file_is_found_from_any_folder(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_large_file_is_said_to_be_read_and_the_line_erased(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], write: Write
+) -> None:
+    """On a terminal, while a large file is read, one line says so; it is erased when the read
+    ends, well or badly, so a message after it starts a clean line. Elsewhere, nothing."""
+    monkeypatch.setattr(cli, "LARGE", 1)
+    for text, code in ((VALID, 0), ("title = 1\n", 2)):
+        terminal = _Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        path = write(text)
+        assert cli.main(["check", str(path)]) == code
+        said = terminal.getvalue()
+        assert said.startswith(f"chiptui: reading {path} (0 MB)…\r\x1b[K"), said
+        assert code == 0 or "title" in said.split("\x1b[K", 1)[1]
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal: no line
+    assert cli.main(["check", str(write(VALID))]) == 0
+    assert "reading" not in sys.stderr.getvalue()
+    monkeypatch.setattr(cli, "LARGE", 10**12)  # a small file on a terminal: no line either
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    assert cli.main(["check", str(write(VALID))]) == 0
+    assert "reading" not in sys.stderr.getvalue()
+    capsys.readouterr()
