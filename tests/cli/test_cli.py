@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from chiptui import __version__, cli
+from chiptui.cli import progress
 from chiptui.core.settings import settings
 from tests.conftest import DATA, VALID
 
@@ -154,13 +157,19 @@ class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
 
+    def fileno(self) -> int:
+        return 2
+
 
 def test_a_large_file_is_said_to_be_read_and_the_line_erased(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], write: Write
 ) -> None:
-    """On a terminal, while a large file is read, one line says so; it is erased when the read
-    ends, well or badly, so a message after it starts a clean line. Elsewhere, nothing."""
-    monkeypatch.setattr(cli, "LARGE", 1)
+    """On a terminal, while a large file is read, one line says so, cut to fit one row; it is
+    erased when the read ends, well or badly, so a message after it starts a clean line.
+    Elsewhere (not a terminal, no stderr at all, TERM=dumb, a small file), nothing."""
+    monkeypatch.setattr(progress, "LARGE", 1)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((200, 24)))
+    monkeypatch.delenv("TERM", raising=False)
     for text, code in ((VALID, 0), ("title = 1\n", 2)):
         terminal = _Terminal()
         monkeypatch.setattr(sys, "stderr", terminal)
@@ -169,11 +178,43 @@ def test_a_large_file_is_said_to_be_read_and_the_line_erased(
         said = terminal.getvalue()
         assert said.startswith(f"chiptui: reading {path} (0 MB)…\r\x1b[K"), said
         assert code == 0 or "title" in said.split("\x1b[K", 1)[1]
-    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal: no line
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((30, 24)))
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
     assert cli.main(["check", str(write(VALID))]) == 0
-    assert "reading" not in sys.stderr.getvalue()
-    monkeypatch.setattr(cli, "LARGE", 10**12)  # a small file on a terminal: no line either
-    monkeypatch.setattr(sys, "stderr", _Terminal())
-    assert cli.main(["check", str(write(VALID))]) == 0
-    assert "reading" not in sys.stderr.getvalue()
+    line = terminal.getvalue().split("\r", 1)[0]
+    assert line.startswith("chiptui: reading") and line.endswith("…") and len(line) == 29, line
+    for stderr in (io.StringIO(), None):  # not a terminal; closed (Python makes it None)
+        monkeypatch.setattr(sys, "stderr", stderr)
+        assert cli.main(["check", str(write(VALID))]) == 0
+        assert stderr is None or not stderr.getvalue()
+    for dumb, large in ((True, 1), (False, 10**12)):  # TERM=dumb; a small file on a terminal
+        if dumb:
+            monkeypatch.setenv("TERM", "dumb")
+        else:
+            monkeypatch.delenv("TERM")
+        monkeypatch.setattr(progress, "LARGE", large)
+        terminal = _Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        assert cli.main(["check", str(write(VALID))]) == 0
+        assert not terminal.getvalue()
     capsys.readouterr()
+
+
+def test_a_signal_while_reading_erases_the_line_and_still_ends_chiptui(tmp_path: Path) -> None:
+    """SIGTERM during the read: the line is erased, and the process ends by that signal."""
+    script = tmp_path / "slow.py"
+    script.write_text(
+        "import os, signal, sys, time\n"
+        "from pathlib import Path\n"
+        "from chiptui.cli import progress\n"
+        "progress.LARGE = 1\n"
+        "progress._terminal_width = lambda: 80\n"
+        "with progress.reading(Path(sys.argv[1]), 'the file'):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(5)\n"
+        "print('not reached')\n"
+    )
+    result = subprocess.run([sys.executable, str(script), str(script)], capture_output=True, timeout=30, check=False)
+    assert result.returncode == -signal.SIGTERM, result
+    assert result.stderr == "chiptui: reading the file (0 MB)…\r\x1b[K".encode() and not result.stdout

@@ -12,11 +12,10 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from chiptui.cli.parser import FORMATS, build_parser
+from chiptui.cli.progress import reading
 
 __all__ = ["FORMATS", "build_parser", "bundled_timeline", "fault_line", "main"]
 from chiptui.core.files import Interrupted, write_file
@@ -26,7 +25,6 @@ from chiptui.core.schema import strip_controls
 from chiptui.core.settings import settings
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
-LARGE = 16 * 2**20  # bytes: a file this large takes a second or more to read, and the reading is shown
 
 # textual-serve runs each browser tab's app with pipes for stdin and stdout, and names its driver
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
@@ -54,28 +52,10 @@ def _data_path(given: str | None) -> tuple[Path, str]:
     return bundled_timeline(), "bundled data/timeline.toml"
 
 
-@contextmanager
-def _reading(path: Path, shown: str) -> Iterator[None]:
-    """On a terminal, a line saying that a large file is being read while it is (a million events
-    take half a minute), erased when it is done, however it ends."""
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    if size < LARGE or not sys.stderr.isatty():
-        yield
-        return
-    print(f"chiptui: reading {shown} ({size / 2**20:.0f} MB)…", end="", file=sys.stderr, flush=True)
-    try:
-        yield
-    finally:
-        print("\r\x1b[K", end="", file=sys.stderr, flush=True)
-
-
 def _load(given: str | None) -> tuple[Timeline, Path, str]:
     """The checked timeline (DataError if it is not good), its path and the name it goes by."""
     path, shown = _data_path(given)
-    with _reading(path, shown):
+    with reading(path, shown):
         return load(path, shown), path, shown
 
 
@@ -124,7 +104,7 @@ def explore(given: str | None, year: int | None, *, theme: str | None = None, de
     from chiptui.core.cache import open_cached  # the explorer's loads are cached; check and export read the file
 
     path, shown = _data_path(given)
-    with _reading(path, shown):
+    with reading(path, shown):
         timeline, store = open_cached(path, shown)
     served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
     if served:
