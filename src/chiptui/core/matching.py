@@ -11,6 +11,8 @@ record's text is everything shown about it, with the labels the screen shows: a 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
+from operator import and_, contains
 
 from chiptui.core.records import Event, Figure, Quote, Speaker
 
@@ -31,6 +33,16 @@ class Query:
     def matches(self, folded: str) -> bool:
         """Does `folded` (a casefolded text, as `record_text` gives) hold every word?"""
         return bool(self.words) and all(word in folded for word in self.words)
+
+    def which(self, folded: Sequence[str]) -> list[bool]:
+        """`matches` of each of the texts, at C speed (a million texts: a pass a word, no Python
+        call per text)."""
+        if not self.words:
+            return [False] * len(folded)
+        found = [True] * len(folded)
+        for word in self.words:
+            found = list(map(and_, found, map(contains, folded, repeat(word))))
+        return found
 
     def matches_text(self, text: str) -> bool:
         return self.matches(text.casefold())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import compress
 
 import attrs
 
@@ -232,8 +233,9 @@ class Search:
             candidates = previous.positions  # a longer query only narrows the last one's matches
         else:
             candidates = range(len(view))
-        matches, indices = self.words.matches, view.indices
-        self.positions: list[int] = [p for p in candidates if matches(texts[indices[p]])] if self.words else []
+        chosen = list(candidates)
+        folded = list(map(texts.__getitem__, map(view.indices.__getitem__, chosen)))
+        self.positions: list[int] = list(compress(chosen, self.words.which(folded)))
 
     def __len__(self) -> int:
         return len(self.positions)
