@@ -233,9 +233,11 @@ class Search:
             candidates = previous.positions  # a longer query only narrows the last one's matches
         else:
             candidates = range(len(view))
-        chosen = list(candidates)
-        folded = list(map(texts.__getitem__, map(view.indices.__getitem__, chosen)))
-        self.positions: list[int] = list(compress(chosen, self.words.which(folded)))
+        self.positions: list[int] = []
+        if self.words:
+            chosen = list(candidates)
+            folded = list(map(texts.__getitem__, map(view.indices.__getitem__, chosen)))
+            self.positions = list(compress(chosen, self.words.which(folded)))
 
     def __len__(self) -> int:
         return len(self.positions)
