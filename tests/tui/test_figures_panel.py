@@ -15,7 +15,7 @@ from chiptui.tui.screens.chart_view import ChartScreen
 from chiptui.tui.screens.main import MainScreen
 from chiptui.tui.widgets.chart import YEAR_WIDTH
 from chiptui.tui.widgets.figures_panel import FiguresPanel, figure_blocks
-from chiptui.tui.widgets.panel_body import Sheet, wrap_sheet
+from chiptui.tui.widgets.sheet import Sheet, wrap_sheet
 from tests.conftest import VALID
 from tests.core.test_series import SERIES
 from tests.settle import settle

@@ -18,8 +18,9 @@ from chiptui.tui.screens.detail import DetailScreen
 from chiptui.tui.screens.main import MainScreen
 from chiptui.tui.widgets.figures_panel import FiguresPanel
 from chiptui.tui.widgets.panel import Panel
-from chiptui.tui.widgets.panel_body import PanelBody, fit
+from chiptui.tui.widgets.panel_body import PanelBody
 from chiptui.tui.widgets.quotes_panel import QuotesPanel
+from chiptui.tui.widgets.sheet import fit
 from tests.settle import settle
 
 BUNDLED = load(bundled_timeline())

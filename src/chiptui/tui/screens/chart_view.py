@@ -24,8 +24,9 @@ from chiptui.core.charts import chart_years, figure_change, scales
 from chiptui.core.model import Chart, Comparison, Figure, Series, Timeline
 from chiptui.tui.screens.layout import FULL_VIEW
 from chiptui.tui.widgets.chart import MUTED, comparison_chart, fit, series_chart, value_text
-from chiptui.tui.widgets.panel_body import Block, PanelBody, Sheet
+from chiptui.tui.widgets.panel_body import PanelBody
 from chiptui.tui.widgets.render import LABEL, corrected, heading, source_line
+from chiptui.tui.widgets.sheet import Block, Sheet
 from chiptui.tui.widgets.text import cells, plain
 from chiptui.tui.widgets.years_chart import glyph, years_chart
 

@@ -27,7 +27,7 @@ from chiptui.core.charts import figure_change, scales
 from chiptui.core.model import Event, Figure, Quote, Source, Timeline
 from chiptui.tui.screens.layout import FULL_VIEW
 from chiptui.tui.widgets.chart import comparison_chart, series_chart
-from chiptui.tui.widgets.panel_body import PanelBody, Sheet
+from chiptui.tui.widgets.panel_body import PanelBody
 from chiptui.tui.widgets.render import (
     LABEL,
     MUTED,
@@ -39,6 +39,7 @@ from chiptui.tui.widgets.render import (
     quote_lines,
     stack,
 )
+from chiptui.tui.widgets.sheet import Sheet
 from chiptui.tui.widgets.text import cells, plain
 
 Blocks = Callable[[int], Sequence[Content]]

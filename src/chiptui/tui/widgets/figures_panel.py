@@ -15,8 +15,8 @@ from chiptui.core.charts import chart_years, figure_change, scales
 from chiptui.core.model import Event, Figure, Timeline
 from chiptui.tui.widgets.chart import comparison_chart, folded, scale_note, series_chart, value_text
 from chiptui.tui.widgets.panel import Block, Item, Panel
-from chiptui.tui.widgets.panel_body import MARK
 from chiptui.tui.widgets.render import LABEL, MUTED, corrected, heading, source_line
+from chiptui.tui.widgets.sheet import MARK
 from chiptui.tui.widgets.text import plain
 from chiptui.tui.widgets.years_chart import years_chart
 

@@ -25,7 +25,8 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from chiptui.core.model import Event, Timeline
-from chiptui.tui.widgets.panel_body import Block, Item, PanelBody, Sheet
+from chiptui.tui.widgets.panel_body import PanelBody
+from chiptui.tui.widgets.sheet import Block, Item, Sheet
 
 __all__ = ["Block", "Item", "Panel"]
 

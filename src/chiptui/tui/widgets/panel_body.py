@@ -25,9 +25,7 @@ from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
-from chiptui.tui.widgets.sheet import MARK, Block, Item, Line, Sheet, Wrapped, fit, nothing, wrap_sheet
-
-__all__ = ["MARK", "Block", "Item", "PanelBody", "Sheet", "fit", "wrap_sheet"]
+from chiptui.tui.widgets.sheet import Item, Line, Sheet, Wrapped, nothing, wrap_sheet
 
 
 class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
