@@ -9,12 +9,12 @@ said what it is. The year being looked at is marked ▶ (and in colour where the
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
-from textual.cache import LRUCache
 from textual.content import Content
 
 from chiptui.core.charts import Scale, bar, number, share, years_of
 from chiptui.core.model import Comparison, Figure, Timeline
-from chiptui.tui.widgets.text import Looks, cells, looks, plain
+from chiptui.tui.widgets import sheet
+from chiptui.tui.widgets.text import cells, plain
 
 BAR = "$primary"
 HERE = "bold $text-accent"
@@ -32,24 +32,12 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-_WRAPPED: LRUCache[tuple[Looks, int], list[Content]] = LRUCache(4096)
-
-
 def folded(lines: list[Content], width: int) -> list[Content]:
     """`lines` with each one wider than `width` wrapped there (done once where the lines are kept,
-    so a panel showing them finds every line already fits). A wrapped line is kept too: a chart's
-    title, notes and sources recur in every year's figures, and wrapping is most of their cost."""
-    out: list[Content] = []
-    for line in lines:
-        if line.cell_length <= width:
-            out.append(line)
-            continue
-        key = (looks(line), width)
-        wrapped = _WRAPPED.get(key)
-        if wrapped is None:
-            wrapped = _WRAPPED[key] = line.wrap(width) or [line]
-        out += wrapped
-    return out
+    so a panel showing them finds every line already fits), as a panel wraps its lines: with
+    `sheet.fit`, whose wrapped lines are kept (a chart's title, notes and sources recur in every
+    year's figures)."""
+    return [piece for line in lines for piece in sheet.fit(line, width)]
 
 
 def value_text(figure: Figure) -> str:
