@@ -46,7 +46,7 @@ def reading(path: Path, shown: str) -> Iterator[None]:
     line = f"chiptui: reading {shown} ({size / 2**20:.0f} MB)…"
     if cell_len(line) > width - 1:
         line = set_cell_size(line, width - 2) + "…"
-    before = _on_signals(_erase_and_stop)
+    before = _handle(dict.fromkeys(_SIGNALS, _erase_and_stop))
     sys.stderr.write(line)
     sys.stderr.flush()
     try:
@@ -54,7 +54,7 @@ def reading(path: Path, shown: str) -> Iterator[None]:
     finally:
         sys.stderr.write(ERASE)
         sys.stderr.flush()
-        _on_signals(before)
+        _handle(before)
 
 
 Handler = Callable[[int, FrameType | None], Any] | int | None
@@ -67,12 +67,11 @@ def _erase_and_stop(number: int, frame: FrameType | None) -> None:
     os.kill(os.getpid(), number)  # ended by the signal, as it would have been
 
 
-def _on_signals(handlers: Handler | dict[int, Handler]) -> dict[int, Handler]:
-    """Set the handlers of SIGTERM and SIGHUP (one for both, or one each); return the ones before.
-    Outside the main thread Python allows none: the line may then stay if the process is killed."""
+def _handle(handlers: dict[int, Handler]) -> dict[int, Handler]:
+    """Set these signals' handlers; return the ones they had. Outside the main thread Python
+    sets none: the line may then stay if the process is killed."""
     before: dict[int, Handler] = {}
-    for number in _SIGNALS:
-        handler = handlers.get(number) if isinstance(handlers, dict) else handlers
+    for number, handler in handlers.items():
         with suppress(ValueError, TypeError):  # not the main thread; a handler not set from Python
             before[number] = signal.signal(number, handler)
     return before

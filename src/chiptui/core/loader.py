@@ -268,6 +268,7 @@ def load_document(data: bytes, shown: str) -> tuple[Timeline, dict[str, Any]]:
 
 
 def _load(data: bytes, shown: str, *, keep: bool) -> tuple[Timeline, dict[str, Any]]:
+    """The timeline and its document: as parsed if `keep`, else used up by the checks."""
     text = decode(data, shown)
     with _no_collection():
         document, _ = _document(text, shown)
