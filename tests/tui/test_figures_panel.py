@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from chiptui.cli import bundled_timeline
 from chiptui.core.loader import load, parse
-from chiptui.core.model import Chart, Series
+from chiptui.core.model import Chart, Comparison, Series
 from chiptui.tui.app import ChipApp, make_app
 from chiptui.tui.screens.chart_view import ChartScreen
 from chiptui.tui.screens.main import MainScreen
@@ -145,3 +145,32 @@ async def test_a_series_chart_opens_full_screen_too() -> None:
         text = " ".join(screen.lines)
         assert "China IC market (IC Insights) · USD bn · 2018" in text
         assert "USD bn series share one scale: 468.8 USD bn = World semiconductor sales, 2018" in text
+
+
+def test_a_unit_is_drawn_as_safe_text_in_every_chart_line() -> None:
+    """A unit is data text like any other: no control character, and no joined emoji (which
+    terminals draw at another width), in the panel's charts or a chart in full."""
+    import attrs
+
+    from chiptui.core.model import Timeline
+    from chiptui.tui.screens.chart_view import chart_blocks
+
+    unit = "CNY bn 👨\u200d👩\u200d👧 👍\U0001f3fd \x1b[31m\x07"
+    hostile = attrs.evolve(
+        BUNDLED,
+        figures=[attrs.evolve(f, unit=unit) for f in BUNDLED.figures],
+        series_records=[attrs.evolve(s, unit=unit) for s in BUNDLED.series_records],
+    )
+    assert isinstance(hostile, Timeline)
+    texts: list[str] = []
+    for year in sorted({f.year for f in hostile.figures}):
+        event = next((e for e in hostile.events if e.year == year), hostile.events[0])
+        texts += [b.plain if hasattr(b, "plain") else b.content.plain for b in figure_blocks(hostile, event, 60) if b]
+        targets: list[Chart | Series | Comparison] = [*hostile.charts, *hostile.series_records, *hostile.comparisons]
+        for target in targets:
+            blocks = chart_blocks(hostile, target, year, 100)
+            texts += [b.plain if hasattr(b, "plain") else b.content.plain for b in blocks if b]
+    drawn = "\n".join(texts)
+    assert "CNY bn" in drawn
+    for unsafe in ("\u200d", "\U0001f3fd", "\x1b", "\x07"):
+        assert unsafe not in drawn, repr(unsafe)

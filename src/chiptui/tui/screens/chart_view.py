@@ -86,7 +86,7 @@ def chart_blocks(timeline: Timeline, target: Target, year: int, width: int) -> l
 def table(timeline: Timeline, rows: list[Row], numbers: dict[str, int], width: int) -> list[Block]:
     """A row per value: year, series, value and unit, its change on the year before (the source's,
     or computed), its sources' numbers; its notes and corrections beneath."""
-    values = [f"{value_text(f)} {f.unit}" if f else "no figure" for _, _, f in rows]
+    values = [cells(f"{value_text(f)} {f.unit}") if f else "no figure" for _, _, f in rows]
     changes = [(c.brief() if (c := figure_change(timeline, f)) else "") if f else "" for _, _, f in rows]
     marks = ["".join(f"[{numbers.setdefault(s, len(numbers) + 1)}]" for s in f.sources) if f else "" for *_, f in rows]
     value_width = max((cell_len(v) for v in values), default=5)
@@ -130,7 +130,7 @@ def _series_line(timeline: Timeline, index: int, series: Series, numbers: dict[s
     parts: list[Content | tuple[str, str]] = [
         (mark * 2 + " ", style),
         plain(series.label, "bold"),
-        (f" · {series.unit} · {scale}", MUTED),
+        plain(f" · {series.unit} · {scale}", MUTED),
     ]
     if series.note:
         parts += [(" · ", MUTED), plain(series.note)]

@@ -107,7 +107,7 @@ def chart_item(lines: list[Content], target: object) -> list[Block]:
 def change_line(timeline: Timeline, figure: Figure) -> Content | None:
     """The figure's change on the year before: the source's (as reported) or computed (so labelled)."""
     found = figure_change(timeline, figure)
-    return None if found is None else Content.styled(found.text(), MUTED)
+    return None if found is None else plain(found.text(), MUTED)
 
 
 def figure_text(timeline: Timeline, figure: Figure, numbers: dict[str, int]) -> Content:

@@ -64,7 +64,9 @@ def _unmarked(timeline: Timeline, drawn: Drawn, width: int) -> tuple[list[Conten
     labels = [timeline.series_label(name) for name in chart.series]
     unit = drawn.series[0][0].unit
     head = [
-        Content.assemble(plain(chart.title, "bold $text-primary"), (f" · {unit} · {drawn.start}–{drawn.end}", MUTED))
+        Content.assemble(
+            plain(chart.title, "bold $text-primary"), plain(f" · {unit} · {drawn.start}–{drawn.end}", MUTED)
+        )
     ]
     for index, label in enumerate(labels):
         mark, style = glyph(index)
