@@ -183,7 +183,7 @@ def test_a_large_file_is_said_to_be_read_and_the_line_erased(
     monkeypatch.setattr(sys, "stderr", terminal)
     assert cli.main(["check", str(write(VALID))]) == 0
     line = terminal.getvalue().split("\r", 1)[0]
-    assert line.startswith("chiptui: reading") and line.endswith("…") and len(line) == 29, line
+    assert line.startswith("chiptui: reading") and line.endswith("… (0 MB)…") and len(line) == 29, line
     for stderr in (io.StringIO(), None):  # not a terminal; closed (Python makes it None)
         monkeypatch.setattr(sys, "stderr", stderr)
         assert cli.main(["check", str(write(VALID))]) == 0

@@ -43,9 +43,10 @@ def reading(path: Path, shown: str) -> Iterator[None]:
         return
     from rich.cells import cell_len, set_cell_size
 
-    line = f"chiptui: reading {shown} ({size / 2**20:.0f} MB)…"
-    if cell_len(line) > width - 1:
-        line = set_cell_size(line, width - 2) + "…"
+    head, tail = "chiptui: reading ", f" ({size / 2**20:.0f} MB)…"
+    room = width - 1 - cell_len(head) - cell_len(tail)  # the name is cut, the size kept
+    name = shown if cell_len(shown) <= room else set_cell_size(shown, max(room - 1, 0)) + "…"
+    line = set_cell_size(head + name + tail, min(width - 1, cell_len(head + name + tail)))
     before = _handle(dict.fromkeys(_SIGNALS, _erase_and_stop))
     sys.stderr.write(line)
     sys.stderr.flush()
