@@ -111,3 +111,21 @@ async def test_after_a_reload_the_status_line_still_says_the_filter(tmp_path: Pa
         status = screen.query_one(StatusLine)
         assert screen.filter.active and status.display and "Filter" in str(status.render())
         assert str(screen.timeline_list.border_subtitle).startswith(f"{len(screen.view)} of ")
+
+
+async def test_reload_keeps_the_search_and_finds_it_in_the_new_text(tmp_path: Path) -> None:
+    path, text, app = reloadable(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"event", "enter")
+        screen = main_screen(app)
+        assert screen.search is not None and len(screen.search) == 7
+        path.write_text(text.replace('title = "Third event"', 'title = "Third one"'), encoding="utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.search is not None and screen.search.query == "event"
+        assert screen.search.view is screen.view and len(screen.search) == 6  # the edited title no longer says it
+        assert "Search “event”" in str(screen.query_one(StatusLine).render())
+        await pilot.press("n")
+        assert screen.selected is not None and screen.selected.title != "Third one"

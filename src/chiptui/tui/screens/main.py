@@ -144,13 +144,14 @@ class MainScreen(LayoutScreen):
 
     async def on_reloaded(self, message: Reloaded) -> None:
         """Show the file read again: the cursor stays on its event (or the nearest), the filter
-        stays on, the search is cleared, the problems of an earlier failed reload go."""
+        and the search stay on (the search found again in the new text), the problems of an
+        earlier failed reload go."""
         selected = self.selected.id if self.selected else None
         self.timeline = timeline = message.timeline
         view = View(timeline, self.filter)
         index = timeline.event_index(selected) if selected else None
         self.set_reactive(MainScreen.view, view)
-        self.set_reactive(MainScreen.search, None)
+        self.set_reactive(MainScreen.search, Search(view, self.search_query) if self.search_query else None)
         self.set_reactive(MainScreen.cursor, view.nearest_position(index) if index is not None else 0)
         self._select(notify=False)
         await self.recompose()
