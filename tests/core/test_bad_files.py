@@ -71,6 +71,7 @@ CASES: list[tuple[str, str, str | None, str | None, str]] = [
     ("year too small", swap("start = 1958", "start = 958"), 'era "early"', "start", "outside 1000-9999"),
     ("year too large", swap("year = 2018", "year = 20180"), 'figure "imports-2018-usd"', "year", "outside 1000-9999"),
     ("value nan", swap("value = 312.06", "value = nan"), 'figure "imports-2018-usd"', "value", "finite"),
+    ("value 1e400", swap("value = 312.06", "value = 1e400"), 'figure "imports-2018-usd"', "value", "1.8e308"),
     ("value a string", swap("value = 312.06", 'value = "312"'), 'figure "imports-2018-usd"', "value", "number"),
     ("value a boolean", swap("value = 312.06", "value = true"), 'figure "imports-2018-usd"', "value", "boolean"),
     (

@@ -139,8 +139,10 @@ def number(value: object) -> float:
         raise FieldError(f"expected a number, got {_type_name(value)}")
     if isinstance(value, int) and not -LARGEST <= value <= LARGEST:  # compared exactly, never converted
         raise FieldError(f"is {brief(value)}; the largest a figure can hold is about 1.8e308")
-    if not math.isfinite(value):
-        raise FieldError(f"expected a finite number, got {value}")
+    if math.isnan(value):
+        raise FieldError("expected a finite number, got nan (not a number)")
+    if math.isinf(value):  # inf as written, or a number past the largest float (1e400), read as inf
+        raise FieldError(f"expected a finite number, got {value}: the largest a figure can hold is about 1.8e308")
     return float(value)
 
 
