@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from chiptui.core.loader import load
@@ -22,6 +23,14 @@ def main_screen(app: object) -> MainScreen:
     return screen
 
 
+async def reload(pilot: Pilot[None], app: ChipApp) -> MainScreen:
+    """`r`, and the main screen once the file is read again and shown."""
+    await pilot.press("r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return main_screen(app)
+
+
 def reloadable(folder: Path) -> tuple[Path, str, ChipApp]:
     """A copy of the small timeline in `folder`, its text, and an app that reloads it."""
     path = folder / "timeline.toml"
@@ -35,18 +44,12 @@ async def test_reload_keeps_the_cursor_on_its_event_and_shows_the_new_text(tmp_p
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "down")  # ev-1978
         path.write_text(text.replace('title = "Third event"', 'title = "Third event, edited"'), encoding="utf-8")
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = main_screen(app)
+        screen = await reload(pilot, app)
         assert screen.selected is not None and screen.selected.id == "ev-1978"
         assert screen.selected.title == "Third event, edited"
         assert isinstance(app.focused, TimelineList)
         path.write_text(text + '\n[[event]]\nid = "broken"\ndate = "2019-13-01"\n', encoding="utf-8")
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = main_screen(app)
+        screen = await reload(pilot, app)
         problems = screen.query_one("#problems", Static)
         assert problems.display
         shown = str(problems.render())
@@ -55,10 +58,7 @@ async def test_reload_keeps_the_cursor_on_its_event_and_shows_the_new_text(tmp_p
         await pilot.press("down")
         assert screen.selected.id == "ev-2013"  # still usable
         path.write_text(text, encoding="utf-8")
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = main_screen(app)
+        screen = await reload(pilot, app)
         assert not screen.query_one("#problems", Static).display
         assert screen.selected is not None and screen.selected.id == "ev-2013"
         assert screen.selected.title == "Fourth event"
@@ -68,9 +68,7 @@ async def test_reload_of_a_deleted_file_says_so(tmp_path: Path) -> None:
     path, _, app = reloadable(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         path.unlink()
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await reload(pilot, app)
         assert "no such file" in str(main_screen(app).query_one("#problems", Static).render())
         assert app.return_code is None
 
@@ -84,9 +82,7 @@ async def test_a_broken_reload_is_said_once_in_the_problem_list_and_in_a_notice_
     path, text, app = reloadable(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         path.write_text(text + '\n[[event]]\nid = "broken"\ndate = "2019-13-01"\n', encoding="utf-8")
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await reload(pilot, app)
         assert main_screen(app).query_one("#problems", Static).display
         assert not [line for line in said if "last good" in line]
         await pilot.press("enter")  # the event in full: the problem list is out of sight
@@ -104,10 +100,7 @@ async def test_after_a_reload_the_status_line_still_says_the_filter(tmp_path: Pa
         main_screen(app).filter = Filter(regions=frozenset({"china"}))
         await pilot.pause()
         path.write_text(text.replace('title = "Third event"', 'title = "Third event, edited"'), encoding="utf-8")
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = main_screen(app)
+        screen = await reload(pilot, app)
         status = screen.query_one(StatusLine)
         assert screen.filter.active and status.display and "Filter" in str(status.render())
         assert str(screen.timeline_list.border_subtitle).startswith(f"{len(screen.view)} of ")
@@ -120,10 +113,7 @@ async def test_reload_keeps_the_search_and_finds_it_in_the_new_text(tmp_path: Pa
         screen = main_screen(app)
         assert screen.search is not None and len(screen.search) == 7
         path.write_text(text.replace('title = "Third event"', 'title = "Third one"'), encoding="utf-8")
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = main_screen(app)
+        screen = await reload(pilot, app)
         assert screen.search is not None and screen.search.query == "event"
         assert screen.search.view is screen.view and len(screen.search) == 6  # the edited title no longer says it
         assert "Search “event”" in str(screen.query_one(StatusLine).render())
