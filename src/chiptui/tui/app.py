@@ -14,7 +14,7 @@ from chiptui.core.model import Timeline
 from chiptui.tui.messages import Reloaded, ReloadFailed, Remember
 from chiptui.tui.screens.main import MainScreen
 from chiptui.tui.session import Places, Source, collect_from_now_on, read_again
-from chiptui.tui.theme import THEME
+from chiptui.tui.theme import THEME, start_in
 from chiptui.tui.widgets.text import cells, say
 
 
@@ -49,7 +49,7 @@ class ChipApp(App[None]):
         self.places = Places(self, source[0] if remember and source is not None else None)
         self.register_theme(THEME)
         saved = self.places.saved.theme
-        self.theme = theme or (saved if saved in self.available_themes else THEME.name)
+        start_in(self, theme or (saved if saved in self.available_themes else THEME.name))
         self.title = cells(timeline.title)
 
     async def on_event(self, event: events.Event) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.theme import Theme
 
 THEME = Theme(
@@ -25,3 +26,17 @@ def theme_names() -> list[str]:
     from textual.theme import BUILTIN_THEMES
 
     return sorted({THEME.name, *BUILTIN_THEMES})
+
+
+def start_in(app: App[None], name: str) -> None:
+    """Give `app` the theme `name` to draw its first frame in, from its `__init__`. Assigned, the
+    theme's watcher would have Textual parse and apply every style sheet a second time before
+    that frame (about 7 ms), so it is set as Textual's docs show (`set_reactive`, no watcher),
+    with the class the watcher adds and its colours given to the style sheet not yet parsed. A theme dark where Textual's default is light, or light
+    where it is dark, is assigned: its watcher also changes how the terminal's colours map."""
+    if app.available_themes[name].dark != app.current_theme.dark:
+        app.theme = name
+        return
+    app.set_reactive(App.theme, name)
+    app.add_class(f"-theme-{name}", update=False)
+    app.stylesheet.set_variables(app.get_css_variables())  # made in App's __init__, from the default
