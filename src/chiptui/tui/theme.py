@@ -31,9 +31,10 @@ def theme_names() -> list[str]:
 def start_in(app: App[None], name: str) -> None:
     """Give `app` the theme `name` to draw its first frame in, from its `__init__`. Assigned, the
     theme's watcher would have Textual parse and apply every style sheet a second time before
-    that frame (about 7 ms), so it is set as Textual's docs show (`set_reactive`, no watcher),
-    with the class the watcher adds and its colours given to the style sheet not yet parsed. A theme dark where Textual's default is light, or light
-    where it is dark, is assigned: its watcher also changes how the terminal's colours map."""
+    that frame, so it is set as Textual's docs show (`set_reactive`, no watcher), with the class
+    the watcher adds and its colours given to the style sheet not yet parsed. A theme dark where
+    Textual's default is light, or light where it is dark, is assigned: its watcher also changes
+    how the terminal's colours map."""
     if app.available_themes[name].dark != app.current_theme.dark:
         app.theme = name
         return
