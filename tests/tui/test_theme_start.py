@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from textual.color import Color
 
 from chiptui.core.model import Timeline
 from chiptui.tui.app import make_app
+from tests.settle import settle
 
 
 async def screen_in(small: Timeline, started: str, then: str | None = None) -> tuple[str, set[str]]:
@@ -18,8 +20,8 @@ async def screen_in(small: Timeline, started: str, then: str | None = None) -> t
         await pilot.pause()
         if then is not None:
             app.theme = then
-            await pilot.pause()
-            await pilot.pause()
+            theirs = Color.parse(app.current_theme.background or "")
+            await settle(pilot, lambda: app.screen.styles.background == theirs)  # its style sheet applied
         assert app.theme == (then or started)
         return re.sub(r"terminal-\d+", "terminal", app.export_screenshot()), set(app.classes)  # ids hash the content
 

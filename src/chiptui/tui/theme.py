@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from typing import TYPE_CHECKING
+
 from textual.theme import Theme
+
+if TYPE_CHECKING:  # the command line imports this module for the theme names alone
+    from textual.app import App
 
 THEME = Theme(
     name="chiptui",
@@ -38,6 +42,6 @@ def start_in(app: App[None], name: str) -> None:
     if app.available_themes[name].dark != app.current_theme.dark:
         app.theme = name
         return
-    app.set_reactive(App.theme, name)
+    app.set_reactive(type(app).theme, name)
     app.add_class(f"-theme-{name}", update=False)
     app.stylesheet.set_variables(app.get_css_variables())  # made in App's __init__, from the default
