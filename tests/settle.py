@@ -21,3 +21,16 @@ async def settle(pilot: Pilot[Any], done: Callable[[], bool], within: float = 10
     while not done() and time.monotonic() < deadline:
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def still(pilot: Pilot[Any], looks: int = 3, within: float = 10.0) -> str:
+    """The app's screen (SVG) once it has not changed for `looks` looks in a row, a tenth of a
+    second apart (a busy machine can draw the footer or a panel some frames after the rest)."""
+    deadline = time.monotonic() + within
+    shot, same = pilot.app.export_screenshot(), 0
+    while same < looks and time.monotonic() < deadline:
+        await pilot.pause(0.1)
+        again = pilot.app.export_screenshot()
+        same = same + 1 if again == shot else 0
+        shot = again
+    return shot

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from chiptui.cli import bundled_timeline
 from chiptui.core import cache
@@ -19,10 +18,10 @@ from chiptui.core.model import Timeline
 from chiptui.core.settings import settings
 from chiptui.tui.app import ChipApp, make_app
 from tests.conftest import DATA, VALID
-from tests.settle import settle
+from tests.settle import settle, still
 
 
-def no_loading(data: bytes, shown: str) -> tuple[Timeline, dict[str, object]]:
+def no_loading(data: bytes, shown: str) -> Timeline:
     raise AssertionError("loaded the file, expected the cache")
 
 
@@ -31,7 +30,7 @@ def test_a_hit_is_the_loaded_timeline_without_loading(tmp_path: Path, monkeypatc
     path.write_bytes((DATA / "small.toml").read_bytes())
     first = load_cached(path, "small.toml")
     assert cache_file(path).is_file()
-    monkeypatch.setattr(cache, "load_document", no_loading)
+    monkeypatch.setattr(cache, "load_bytes", no_loading)
     again = load_cached(path, "small.toml")
     assert again == first == load(path)
     assert again is not first
@@ -40,25 +39,13 @@ def test_a_hit_is_the_loaded_timeline_without_loading(tmp_path: Path, monkeypatc
 def test_the_bundled_timeline_round_trips_equal_and_draws_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     path = bundled_timeline()
     loaded = load_cached(path, "bundled")  # a miss: loaded and cached
-    monkeypatch.setattr(cache, "load_document", no_loading)
+    monkeypatch.setattr(cache, "load_bytes", no_loading)
     cached = load_cached(path, "bundled")
     assert cached == loaded
     assert cached.search_texts() == loaded.search_texts()
     assert [cached.quotes_about_year(y) for y in cached.quote_years()] == [
         loaded.quotes_about_year(y) for y in loaded.quote_years()
     ]
-
-
-async def still_screen(pilot: Pilot[None], app: ChipApp) -> str:
-    """The screen once it stops changing (a busy machine can draw the panels a frame later)."""
-    shot = app.export_screenshot()
-    for _ in range(50):
-        await pilot.pause(0.1)
-        again = app.export_screenshot()
-        if again == shot:
-            return shot
-        shot = again
-    return shot
 
 
 def moved_to(app: ChipApp, position: int) -> bool:
@@ -74,7 +61,7 @@ async def test_the_app_draws_a_cached_timeline_as_a_loaded_one(monkeypatch: pyte
             moved = (timeline.index_for_year(2018) or 0) + 2
             await pilot.press("down", "down")
             await settle(pilot, functools.partial(moved_to, app, moved))
-            screens.append(await still_screen(pilot, app))
+            screens.append(await still(pilot, looks=5))
     assert screens[0] == screens[1] == screens[2]
 
 

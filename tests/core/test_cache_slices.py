@@ -1,5 +1,5 @@
-"""The load cache written a slice of records at a time: it reads back as the document it was
-made from, and a slice too many, too few, cut or of the wrong kind is a miss."""
+"""The load cache written a slice of events at a time: it reads back as the timeline it was made
+from, and a slice too many, too few, cut or of the wrong kind is a miss, even signed."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from chiptui.core import cache
 from chiptui.core.cache import cache_file, load_cached
 from chiptui.core.loader import load
 from chiptui.core.model import Timeline
+from chiptui.core.signing import cache_key, signer
 
 
-def refuse_loading(data: bytes, shown: str) -> tuple[Timeline, dict[str, object]]:
+def refuse_loading(data: bytes, shown: str) -> Timeline:
     raise AssertionError("loaded the file, expected the cache")
 
 
@@ -26,21 +27,33 @@ def test_a_timeline_cached_in_many_slices_reads_back_equal(tmp_path: Path, monke
     path.write_bytes(bundled_timeline().read_bytes())
     loaded = load_cached(path, "timeline.toml")
     with monkeypatch.context() as patch:
-        patch.setattr(cache, "load_document", refuse_loading)
+        patch.setattr(cache, "load_bytes", refuse_loading)
         assert load_cached(path, "timeline.toml") == loaded == load(path)
 
 
 def pickles(data: bytes) -> list[bytes]:
-    """The cache file's header, then each of its pickles as bytes."""
-    header_end = data.index(b"\n", len(b"chiptui load cache 3\n")) + 1
-    parts, stream = [data[:header_end]], io.BytesIO(data[header_end:])
-    while (start := stream.tell()) < len(data) - header_end:
+    """The cache file's header, then each of its pickles as bytes (its signature left off)."""
+    header_end = data.index(b"\n", len(b"chiptui load cache 4\n")) + 1
+    body = data[: -cache.SIGNATURE]
+    parts, stream = [body[:header_end]], io.BytesIO(body[header_end:])
+    while (start := stream.tell()) < len(body) - header_end:
         pickle.load(stream)
-        parts.append(data[header_end + start : header_end + stream.tell()])
+        parts.append(body[header_end + start : header_end + stream.tell()])
     return parts
 
 
-def test_a_slice_missing_added_cut_or_foreign_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def signed(data: bytes) -> bytes:
+    """`data` as chiptui would sign it: with the user's own key."""
+    key = cache_key()
+    assert key is not None
+    mac = signer(key)
+    mac.update(data)
+    return data + mac.digest()
+
+
+def test_a_slice_missing_added_cut_or_foreign_is_a_miss_even_signed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(cache, "SLICE", 7)
     path = tmp_path / "timeline.toml"
     path.write_bytes(bundled_timeline().read_bytes())
@@ -48,16 +61,18 @@ def test_a_slice_missing_added_cut_or_foreign_is_a_miss(tmp_path: Path, monkeypa
     where = cache_file(path)
     good = where.read_bytes()
     header, head, *slices = pickles(good)
-    assert len(slices) > 10
+    assert len(slices) > 10 and signed(b"".join([header, head, *slices])) == good
+    fields, count = pickle.loads(head)
+    assert count == len(slices)
     wrong = [
         header + head + b"".join(slices[:-1]),  # a slice too few
-        good + slices[-1],  # a slice too many
-        good + b"\x00",  # anything after the last
+        header + head + b"".join(slices) + slices[-1],  # a slice too many
         header + head + b"".join(slices[:3]) + pickle.dumps({"not": "a list"}) + b"".join(slices[4:]),
-        header + pickle.dumps({"order": ["title"], "small": {}, "slices": {}}) + b"".join(slices),
-        header + pickle.dumps({"order": [], "small": {}, "slices": {"event": True}}),
+        header + pickle.dumps(({**fields, "title": 7}, count)) + b"".join(slices),  # a field of the wrong type
+        header + pickle.dumps((fields, True)) + b"".join(slices),
+        header + pickle.dumps(["not", "the fields"]) + b"".join(slices),
     ]
-    for bad in wrong:
+    for bad in [*map(signed, wrong), good + b"\x00", good[:-1]]:
         where.write_bytes(bad)
         assert load_cached(path, "timeline.toml") == loaded
         assert where.read_bytes() == good  # the miss wrote a good one again

@@ -10,16 +10,18 @@ from __future__ import annotations
 import ast
 import html
 import json
-import pickle
+import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
-from chiptui.core import schema, tables
+from chiptui.core import cache, schema, tables
 from chiptui.core.cache import cache_file, load_cached
 from chiptui.core.loader import load
 from chiptui.core.model import Timeline
+from chiptui.core.signing import KEY_BYTES, cache_key
 from chiptui.tui.app import ChipApp, make_app
 from tests.conftest import DATA
 
@@ -101,30 +103,33 @@ async def test_every_field_is_literal_on_every_screen_and_nothing_acts(timeline:
             assert name in everything, name
 
 
-async def test_a_forged_cache_is_checked_as_the_file_is(tmp_path: Path) -> None:
+async def test_a_forged_cache_is_not_used_and_one_signed_with_a_stolen_key_still_draws_as_text(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "timeline.toml"
     path.write_text((DATA / "small.toml").read_text(encoding="utf-8"), encoding="utf-8")
     good = load_cached(path, "timeline.toml")
     where = cache_file(path)
     raw = where.read_bytes()
-    header = raw[: raw.index(b"\n", raw.index(b"\n") + 1) + 1]  # the magic line and the key line
-    head = pickle.loads(raw[len(header) :])  # a small file: the whole document is in the head
-    forged = head["small"]
-    forged["title"] = "\x1b]52;c;QUJD\x07\x1b[2Jforged"
-    forged["event"][0]["title"] = "\x1b[31mred"
-
-    def cache_of(document: object) -> bytes:
-        keys = list(document) if isinstance(document, dict) else []
-        return header + pickle.dumps({"order": keys, "small": document, "slices": {}})
-
-    where.write_bytes(cache_of(forged))
-    cleaned = load_cached(path, "timeline.toml")
-    assert cleaned.title == "]52;c;QUJD[2Jforged" and cleaned.events[0].title.startswith("[31mred")
-    for wrong in ({**forged, "event": [{**forged["event"][0], "title": 5}]}, {**forged, "speaker": "x"}, {1: 2}):
-        where.write_bytes(cache_of(wrong))
-        assert load_cached(path, "timeline.toml") == good  # a miss: read from the file again
+    header = raw[: raw.index(b"\n", raw.index(b"\n") + 1) + 1]  # the magic line and what it was made from
+    made_from = header[len(cache._MAGIC) :]
+    event = attrs.evolve(good.events[0], title="\x1b[31mred [@click=app.quit]")
+    forged = attrs.evolve(good, title="\x1b]52;c;QUJD\x07\x1b[2Jforged", events=(event, *good.events[1:]))
+    cache._write(where, made_from, os.urandom(KEY_BYTES), forged)  # well made, signed, not with this key
+    assert load_cached(path, "timeline.toml") == good
     where.write_bytes(header + b"cos\nsystem\n(S'touch pwned'\ntR.")  # a pickle that would run a command
     assert load_cached(path, "timeline.toml") == good and not Path("pwned").exists()
+    key = cache_key()
+    assert key is not None
+    cache._write(where, made_from, key, forged)  # as if the key were stolen: the copy is used...
+    stolen = load_cached(path, "timeline.toml")
+    assert stolen.title.startswith("\x1b]52")
+    app = make_app(stolen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_text(app)  # ...and drawn as text: no escape reaches the terminal
+        assert app.is_running  # and no action runs
+    assert "\x07" not in screen and "forged" in screen and "red [@click=app.quit]" in screen
 
 
 def calls(tree: ast.AST) -> list[tuple[str, ast.Call]]:

@@ -10,7 +10,7 @@ from textual.color import Color
 
 from chiptui.core.model import Timeline
 from chiptui.tui.app import make_app
-from tests.settle import settle
+from tests.settle import settle, still
 
 
 async def screen_in(small: Timeline, started: str, then: str | None = None) -> tuple[str, set[str]]:
@@ -23,7 +23,7 @@ async def screen_in(small: Timeline, started: str, then: str | None = None) -> t
             theirs = Color.parse(app.current_theme.background or "")
             await settle(pilot, lambda: app.screen.styles.background == theirs)  # its style sheet applied
         assert app.theme == (then or started)
-        return re.sub(r"terminal-\d+", "terminal", app.export_screenshot()), set(app.classes)  # ids hash the content
+        return re.sub(r"terminal-\d+", "terminal", await still(pilot)), set(app.classes)  # ids hash the content
 
 
 @pytest.mark.parametrize(("theme", "other"), [("nord", "textual-light"), ("textual-light", "nord")])

@@ -72,10 +72,11 @@ exit status:
 
 environment:
   CHIPTUI_DATA        the timeline file to open when --data is not given
-  CHIPTUI_STATE_DIR   where each file's place and bookmarks are kept (default:
-                      the user's state folder, e.g. ~/.local/state/chiptui)
-  CHIPTUI_CACHE_DIR   where parsed copies of opened files are kept (default:
-                      the user's cache folder, e.g. ~/.cache/chiptui)
+  CHIPTUI_STATE_DIR   where each file's place and bookmarks, and the key that
+                      signs the load cache, are kept (default: the user's state
+                      folder, e.g. ~/.local/state/chiptui)
+  CHIPTUI_CACHE_DIR   where checked, signed copies of opened files are kept
+                      (default: the user's cache folder, e.g. ~/.cache/chiptui)
   CHIPTUI_DEBUG       if set (e.g. CHIPTUI_DEBUG=1): as --debug
   CHIPTUI_SERVER_PID  set by chiptui serve in each explorer it starts, so that
                       one whose server was killed ends itself (not for users)

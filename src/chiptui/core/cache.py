@@ -1,26 +1,27 @@
-"""The explorer's load cache: a parsed data file kept in the user's cache folder, so that opening
-the same file again skips parsing it. No Textual here.
+"""The explorer's load cache: a checked timeline kept in the user's cache folder, so that opening
+the same file again skips reading, parsing and checking it. No Textual here.
 
-One cache file per data file (named by a hash of its full path), holding a key and the pickled
-document: the plain dicts, lists, strings and numbers the parser made (its long arrays of
-tables a slice at a time, so that writing it costs little memory). The key is a hash of the
-data file's bytes, chiptui's version, the Python version and the size and time of chiptui's
-data-layer modules, so any change to the file or to chiptui is a miss, and the miss replaces the
-cache file. Only a good file's document is ever cached.
+One cache file per data file (named by a hash of its full path), holding what it was made from,
+the pickled timeline (its events a slice at a time, so that writing it costs little memory) and
+a signature. What it was made from is a hash of the data file's bytes, chiptui's version, the
+Python version and the size and time of chiptui's data-layer modules, so any change to the file
+or to chiptui is a miss, and the miss replaces the cache file. Only a good file's timeline, as
+the loader built it after every check, is ever cached.
 
-Nothing read from the cache is trusted: the document is checked again by the loader, exactly as a
-document parsed from the file is (every type, every text cleaned, every reference), and one that
-fails any check is a miss. Unpickling makes no class at all (see `_Unpickler`), so a cache file
-planted by someone else can at worst be refused. A missing, unreadable, damaged, truncated or
-foreign cache file is a miss (and is replaced); a cache folder that cannot be made or written is
-skipped. Pruning removes only files with chiptui's own names and header.
-
-Parsing TOML is most of a load's time, so a hit still saves most of it.
+Only chiptui's own copies are trusted: each is signed with the user's key (see `signing`, kept in
+the state folder, not here), and one whose signature is not that key's, or that holds anything
+more or less than was signed, is a miss. Unpickling makes nothing but the timeline's records and
+plain data, signed or not (see `_Records`), and none of it is used before the signature
+verifies, so a cache file planted by someone else can at worst be refused. A missing,
+unreadable, damaged, truncated or foreign cache file is a miss (and is replaced); a cache folder
+that cannot be made or written, or no key, is no cache. Pruning removes only files with
+chiptui's own names and header.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import re
@@ -31,17 +32,22 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+import attrs
 
 from chiptui import __version__
-from chiptui.core import model
+from chiptui.core import model, records
 from chiptui.core.files import MAX_BYTES, open_regular
-from chiptui.core.loader import load_document, read_bytes, rebuild
-from chiptui.core.model import Timeline
+from chiptui.core.loader import load_bytes, read_bytes
+from chiptui.core.model import Event, Timeline
 from chiptui.core.settings import settings
+from chiptui.core.signing import cache_key, signer
 
-_MAGIC = b"chiptui load cache 3\n"
-SLICE = 10_000  # records pickled at a time: the writer never holds a whole copy of the document
+_MAGIC = b"chiptui load cache 4\n"
+SLICE = 10_000  # events pickled at a time: the writer never holds a whole copy of them
+SIGNATURE = 32  # bytes of the signature that ends a cache file
+RECORDS = frozenset(name for name, kind in vars(records).items() if isinstance(kind, type) and attrs.has(kind))
 _NAME_RE = re.compile(r"[0-9a-f]{16}\.pickle")
 _TEMPORARY_RE = re.compile(r"\.[0-9a-f]{16}\.pickle\.[A-Za-z0-9_]+\.tmp")
 PRUNE_AFTER = 30 * 24 * 3600.0  # seconds: a data file not opened for 30 days loses its copy
@@ -63,7 +69,7 @@ def cache_file(data: Path) -> Path:
     return cache_folder() / f"{name}.pickle"
 
 
-def _key(data: bytes) -> bytes:
+def _made_from(data: bytes) -> bytes:
     """What a cached timeline must have been made from: these bytes, by this chiptui and Python."""
     digest = hashlib.sha256(data)
     here = Path(model.__file__).parent
@@ -78,38 +84,86 @@ def _key(data: bytes) -> bytes:
     return digest.hexdigest().encode("ascii") + b"\n"
 
 
-class _Unpickler(pickle.Unpickler):
-    """Makes plain data only: dicts, lists, strings, numbers. Any class at all is refused."""
+class _Signed:
+    """A cache file read or written through its signer: every byte that passes is signed."""
+
+    def __init__(self, file: BinaryIO, signer: hashlib.blake2b) -> None:
+        self.file, self.signer = file, signer
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.file.read(size)
+        self.signer.update(data)
+        return data
+
+    def readline(self) -> bytes:
+        data = self.file.readline()
+        self.signer.update(data)
+        return data
+
+    def write(self, data: bytes) -> int:
+        self.signer.update(data)
+        return self.file.write(data)
+
+
+class _Records(pickle.Unpickler):
+    """Makes the timeline's records and plain data: any other class is refused, signed or not."""
 
     def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"the load cache holds no classes: {module}.{name}")
+        if module == records.__name__ and name in RECORDS:
+            return getattr(records, name)
+        raise pickle.UnpicklingError(f"the load cache holds no such class: {module}.{name}")
 
 
-def _read(path: Path, key: bytes) -> dict[str, Any] | None:
-    """The cached document if the cache file holds one made under `key`, else None (never raises).
-    The file holds, after its header, one pickle of the document's small values and of how many
-    slices each long array of tables has, then the slices one pickle each (see `_write`)."""
+_KINDS: dict[str, type] = {
+    "sources": records.Source,
+    "speakers": records.Speaker,
+    "eras": records.Era,
+    "figures": records.Figure,
+    "quotes": records.Quote,
+    "tour": str,
+    "comparisons": records.Comparison,
+    "series_records": records.Series,
+    "charts": records.Chart,
+}
+
+
+def _shaped(fields: object, slices: object) -> bool:
+    """Whether a cache file's head is the timeline's fields (but its events) and a count of
+    slices: a check of its shape only, as what is signed is what chiptui wrote after every check."""
+    if type(fields) is not dict or fields.keys() != {*_KINDS, "title"} or type(slices) is not int:
+        return False
+    if type(fields["title"]) is not str:
+        return False
+    for name, kind in _KINDS.items():
+        value = fields[name]
+        items = value.values() if type(value) is dict else value
+        if type(value) not in (dict, tuple) or not all(type(item) is kind for item in items):
+            return False
+    return True
+
+
+def _read(path: Path, made_from: bytes, key: bytes) -> Timeline | None:
+    """The cached timeline if the cache file holds one made from `made_from` and signed with
+    `key`, else None (never raises). After its header the file holds one pickle of the timeline's
+    fields but its events, with how many slices of events follow, the slices one pickle each
+    (see `_write`), and the signature of all of it. Nothing read is used before it verifies."""
     try:
         with open_regular(path, 4 * MAX_BYTES) as file:
-            if file.read(len(_MAGIC) + len(key)) != _MAGIC + key:
+            signed = _Signed(file, signer(key))
+            if signed.read(len(_MAGIC) + len(made_from)) != _MAGIC + made_from:
                 return None
-            head = _Unpickler(file).load()
-            order, small, slices = head["order"], head["small"], head["slices"]
-            if not (isinstance(order, list) and isinstance(small, dict) and isinstance(slices, dict)):
+            fields, slices = _Records(signed).load()
+            if not _shaped(fields, slices):
                 return None
-            arrays: dict[str, list[Any]] = {}
-            for name, count in slices.items():
-                if not isinstance(count, int) or isinstance(count, bool):
+            events: list[Event] = []
+            for _ in range(slices):
+                part = _Records(signed).load()
+                if type(part) is not list or not all(type(event) is Event for event in part):
                     return None
-                array = arrays[name] = []
-                for _ in range(count):
-                    part = _Unpickler(file).load()
-                    if not isinstance(part, list):
-                        return None
-                    array.extend(part)
-            if file.read(1) or set(order) != small.keys() | arrays.keys() or len(order) != len(small) + len(arrays):
-                return None  # more than the document, or its keys not each once
-            return {name: small[name] if name in small else arrays[name] for name in order}
+                events += part
+            if not hmac.compare_digest(file.read(SIGNATURE + 1), signed.signer.digest()):
+                return None  # not signed with this key, cut, or more than was written
+            return Timeline(**fields, events=events)
     except Exception:  # noqa: BLE001 - missing, unreadable, damaged, truncated, not a file: all a miss
         return None
 
@@ -141,17 +195,14 @@ def _prune(folder: Path) -> None:
                 old.unlink()
 
 
-def _write(path: Path, key: bytes, document: dict[str, Any]) -> None:
+def _write(path: Path, made_from: bytes, key: bytes, timeline: Timeline) -> None:
     """Replace the cache file whole through a temporary file and a rename; any failure is no cache.
-    The document is pickled a slice of SLICE records at a time, straight into the file: pickling
-    it whole held a copy of it as bytes and a memo of its every object (at a million events the
+    The events are pickled a slice of SLICE at a time, straight into the file: pickling them at
+    once held a copy of them as bytes and a memo of their every object (at a million events the
     explorer's memory doubled while it wrote the cache)."""
-    arrays = {name: value for name, value in document.items() if type(value) is list and len(value) > SLICE}
-    head = {
-        "order": list(document),
-        "small": {name: value for name, value in document.items() if name not in arrays},
-        "slices": {name: -(-len(value) // SLICE) for name, value in arrays.items()},
-    }
+    events = timeline.events
+    fields = {field.name: getattr(timeline, field.name) for field in attrs.fields(Timeline) if field.init}
+    del fields["events"]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _prune(path.parent)
@@ -160,35 +211,34 @@ def _write(path: Path, key: bytes, document: dict[str, Any]) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as file:  # no fsync: a cache lost to a crash is only a miss
-            file.write(_MAGIC + key)
-            pickle.dump(head, file, protocol=pickle.HIGHEST_PROTOCOL)
-            for value in arrays.values():
-                for start in range(0, len(value), SLICE):
-                    pickle.dump(value[start : start + SLICE], file, protocol=pickle.HIGHEST_PROTOCOL)
+            signed = _Signed(file, signer(key))
+            signed.write(_MAGIC + made_from)
+            pickle.dump((fields, -(-len(events) // SLICE)), signed, protocol=pickle.HIGHEST_PROTOCOL)
+            for start in range(0, len(events), SLICE):
+                pickle.dump(list(events[start : start + SLICE]), signed, protocol=pickle.HIGHEST_PROTOCOL)
+            file.write(signed.signer.digest())
         os.replace(temporary, path)
-    except Exception:  # noqa: BLE001 - a full disk, or a document pickle cannot hold
+    except Exception:  # noqa: BLE001 - a full disk, or a timeline pickle cannot hold
         Path(temporary).unlink(missing_ok=True)
 
 
 def open_cached(path: Path, shown: str) -> tuple[Timeline, Callable[[], None] | None]:
     """As `loader.load(path, shown)` (the same DataError for a file that is not good), from the
     cache when this file's bytes were loaded before. On a miss, also what caches the fresh load:
-    the explorer calls it after its first frame."""
+    the explorer calls it after its first frame. Without a key (see `signing`), no cache."""
     data = read_bytes(path, shown)
-    key = _key(data)
+    key = cache_key()
+    if key is None:
+        return load_bytes(data, shown), None
+    made_from = _made_from(data)
     where = cache_file(path)
-    cached = _read(where, key)
+    cached = _read(where, made_from, key)
     if cached is not None:
-        try:
-            timeline = rebuild(cached, data, shown)
-        except Exception:  # noqa: BLE001 - a document that fails any check is no cache
-            pass
-        else:
-            with suppress(OSError):
-                os.utime(where)  # opened now: not to be pruned
-            return timeline, None
-    timeline, document = load_document(data, shown)
-    return timeline, lambda: _write(where, key, document)
+        with suppress(OSError):
+            os.utime(where)  # opened now: not to be pruned
+        return cached, None
+    timeline = load_bytes(data, shown)
+    return timeline, lambda: _write(where, made_from, key, timeline)
 
 
 def load_cached(path: Path, shown: str) -> Timeline:

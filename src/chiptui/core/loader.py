@@ -34,7 +34,7 @@ from chiptui.core.model import (
 from chiptui.core.problems import DataError, Problem, did_you_mean
 from chiptui.core.tables import TABLES
 
-__all__ = ["DataError", "Problem", "build", "did_you_mean", "load", "load_bytes", "load_document", "parse", "rebuild"]
+__all__ = ["DataError", "Problem", "build", "did_you_mean", "load", "load_bytes", "parse"]
 
 _JSON_START = re.compile(r"\s*\{")  # matched in place: no copy of a large file
 _TOML_AT_RE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
@@ -157,7 +157,7 @@ def parse(text: str, shown: str) -> Timeline:
 def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines], *, spend: bool = False) -> Timeline:
     """Check a parsed document (plain dicts, lists, strings and numbers) and build its Timeline;
     `lines` finds where its records are, for the messages. Every check of the format is here, so
-    a document from anywhere (the file, the load cache) is checked the same way. With `spend`,
+    every document is checked the same way, wherever it was parsed from. With `spend`,
     the document is no one else's and a good one is used up (its records take their values)."""
     checker = Checker(shown, lines, in_place=spend)
     title, tour = checker.top_level(document)
@@ -247,7 +247,11 @@ def load(path: Path | str, shown: str | None = None) -> Timeline:
 def load_bytes(data: bytes, shown: str) -> Timeline:
     """Check a timeline file's bytes (as `load` does once it has read them). No one keeps the
     parsed document, so its records take their checked values instead of being copied."""
-    return _load(data, shown, keep=False)[0]
+    text = decode(data, shown)
+    with _no_collection():
+        document, _ = _document(text, shown)
+        del text  # a copy of the file as large as it: the lines are found again from the bytes if need be
+        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=True)
 
 
 @contextmanager
@@ -260,24 +264,3 @@ def _no_collection() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
-
-
-def load_document(data: bytes, shown: str) -> tuple[Timeline, dict[str, Any]]:
-    """As `load_bytes`, with the parsed document the timeline was built from (for the cache)."""
-    return _load(data, shown, keep=True)
-
-
-def _load(data: bytes, shown: str, *, keep: bool) -> tuple[Timeline, dict[str, Any]]:
-    """The timeline and its document: as parsed if `keep`, else used up by the checks."""
-    text = decode(data, shown)
-    with _no_collection():
-        document, _ = _document(text, shown)
-        del text  # a copy of the file as large as it: the lines are found again from the bytes if need be
-        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=not keep), document
-
-
-def rebuild(document: dict[str, Any], data: bytes, shown: str) -> Timeline:
-    """A document kept from an earlier load of `data`, checked again exactly as a fresh one is
-    (and used up: its records become the timeline's values)."""
-    with _no_collection():
-        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=True)

@@ -27,8 +27,8 @@ class Settings:
     debug: bool = False
     """CHIPTUI_DEBUG: any value: an internal fault prints its traceback, as `--debug` does."""
     state_dir: str | None = None
-    """CHIPTUI_STATE_DIR: the folder for each data file's saved place and bookmarks (else the
-    platform's user state folder for chiptui)."""
+    """CHIPTUI_STATE_DIR: the folder for each data file's saved place and bookmarks, and the key
+    that signs the load cache (else the platform's user state folder for chiptui)."""
     cache_dir: str | None = None
     """CHIPTUI_CACHE_DIR: the folder for the load cache (else the platform's user cache folder)."""
     server_pid: int | None = None
