@@ -89,7 +89,8 @@ def test_no_class_but_the_records_is_ever_made_even_signed(tmp_path: Path, monke
     assert key is not None
     fields = {field.name: getattr(loaded, field.name) for field in attrs.fields(type(loaded)) if field.init}
     del fields["events"]
-    for foreign in (Made(), Path("/"), ({**fields, "title": Made()}, 0)):
+    foreigners: list[object] = [Made(), Path("/"), ({**fields, "title": Made()}, [], 0)]
+    for foreign in foreigners:
         mac = signer(key)
         body = header + pickle.dumps(foreign)
         mac.update(body)

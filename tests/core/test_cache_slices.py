@@ -62,15 +62,22 @@ def test_a_slice_missing_added_cut_or_foreign_is_a_miss_even_signed(
     good = where.read_bytes()
     header, head, *slices = pickles(good)
     assert len(slices) > 10 and signed(b"".join([header, head, *slices])) == good
-    fields, count = pickle.loads(head)
+    fields, dates, count = pickle.loads(head)
     assert count == len(slices)
+    columns = pickle.loads(slices[0])
+    cut = {**columns, "title": columns["title"][:-1]}  # one column an event short
+    nowhere = {**columns, "date": [len(dates)] * len(columns["date"])}  # a date that is not there
     wrong = [
         header + head + b"".join(slices[:-1]),  # a slice too few
         header + head + b"".join(slices) + slices[-1],  # a slice too many
         header + head + b"".join(slices[:3]) + pickle.dumps({"not": "a list"}) + b"".join(slices[4:]),
-        header + pickle.dumps(({**fields, "title": 7}, count)) + b"".join(slices),  # a field of the wrong type
-        header + pickle.dumps((fields, True)) + b"".join(slices),
-        header + pickle.dumps(["not", "the fields"]) + b"".join(slices),
+        header + head + pickle.dumps(cut) + b"".join(slices[1:]),
+        header + head + pickle.dumps(nowhere) + b"".join(slices[1:]),
+        header + head + pickle.dumps(list(loaded.events[:7])) + b"".join(slices[1:]),  # records, not columns
+        header + pickle.dumps(({**fields, "title": 7}, dates, count)) + b"".join(slices),  # a field of the wrong type
+        header + pickle.dumps((fields, dates, True)) + b"".join(slices),
+        header + pickle.dumps((fields, [*dates, "1999"], count)) + b"".join(slices),
+        header + pickle.dumps(["not", "the fields", "at all"]) + b"".join(slices),
     ]
     for bad in [*map(signed, wrong), good + b"\x00", good[:-1]]:
         where.write_bytes(bad)

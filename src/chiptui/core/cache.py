@@ -38,13 +38,14 @@ import attrs
 
 from chiptui import __version__
 from chiptui.core import model, records
+from chiptui.core.columns import columns_of, distinct_dates, events_of
 from chiptui.core.files import MAX_BYTES, open_regular
 from chiptui.core.loader import load_bytes, read_bytes
 from chiptui.core.model import Event, Timeline
 from chiptui.core.settings import settings
 from chiptui.core.signing import cache_key, signer
 
-_MAGIC = b"chiptui load cache 4\n"
+_MAGIC = b"chiptui load cache 5\n"
 SLICE = 10_000  # events pickled at a time: the writer never holds a whole copy of them
 SIGNATURE = 32  # bytes of the signature that ends a cache file
 RECORDS = frozenset(name for name, kind in vars(records).items() if isinstance(kind, type) and attrs.has(kind))
@@ -127,12 +128,15 @@ _KINDS: dict[str, type] = {
 }
 
 
-def _shaped(fields: object, slices: object) -> bool:
-    """Whether a cache file's head is the timeline's fields (but its events) and a count of
-    slices: a check of its shape only, as what is signed is what chiptui wrote after every check."""
+def _shaped(fields: object, dates: object, slices: object) -> bool:
+    """Whether a cache file's head is the timeline's fields (but its events), their distinct
+    dates and a count of slices: a check of its shape only, as what is signed is what chiptui
+    wrote after every check."""
     if type(fields) is not dict or fields.keys() != {*_KINDS, "title"} or type(slices) is not int:
         return False
-    if type(fields["title"]) is not str:
+    if type(fields["title"]) is not str or type(dates) is not list:
+        return False
+    if not all(date is None or type(date) is records.PartialDate for date in dates):
         return False
     for name, kind in _KINDS.items():
         value = fields[name]
@@ -145,22 +149,20 @@ def _shaped(fields: object, slices: object) -> bool:
 def _read(path: Path, made_from: bytes, key: bytes) -> Timeline | None:
     """The cached timeline if the cache file holds one made from `made_from` and signed with
     `key`, else None (never raises). After its header the file holds one pickle of the timeline's
-    fields but its events, with how many slices of events follow, the slices one pickle each
-    (see `_write`), and the signature of all of it. Nothing read is used before it verifies."""
+    fields but its events, with the events' distinct dates and how many slices of events follow,
+    the slices one pickle each (as columns: see `columns`), and the signature of all of it.
+    Nothing read is used before it verifies."""
     try:
         with open_regular(path, 4 * MAX_BYTES) as file:
             signed = _Signed(file, signer(key))
             if signed.read(len(_MAGIC) + len(made_from)) != _MAGIC + made_from:
                 return None
-            fields, slices = _Records(signed).load()
-            if not _shaped(fields, slices):
+            fields, dates, slices = _Records(signed).load()
+            if not _shaped(fields, dates, slices):
                 return None
             events: list[Event] = []
             for _ in range(slices):
-                part = _Records(signed).load()
-                if type(part) is not list or not all(type(event) is Event for event in part):
-                    return None
-                events += part
+                events += events_of(_Records(signed).load(), dates)
             if not hmac.compare_digest(file.read(SIGNATURE + 1), signed.signer.digest()):
                 return None  # not signed with this key, cut, or more than was written
             return Timeline(**fields, events=events)
@@ -203,6 +205,7 @@ def _write(path: Path, made_from: bytes, key: bytes, timeline: Timeline) -> None
     events = timeline.events
     fields = {field.name: getattr(timeline, field.name) for field in attrs.fields(Timeline) if field.init}
     del fields["events"]
+    dates = distinct_dates(events)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _prune(path.parent)
@@ -213,9 +216,10 @@ def _write(path: Path, made_from: bytes, key: bytes, timeline: Timeline) -> None
         with os.fdopen(handle, "wb") as file:  # no fsync: a cache lost to a crash is only a miss
             signed = _Signed(file, signer(key))
             signed.write(_MAGIC + made_from)
-            pickle.dump((fields, -(-len(events) // SLICE)), signed, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((fields, dates, -(-len(events) // SLICE)), signed, protocol=pickle.HIGHEST_PROTOCOL)
             for start in range(0, len(events), SLICE):
-                pickle.dump(list(events[start : start + SLICE]), signed, protocol=pickle.HIGHEST_PROTOCOL)
+                part = columns_of(events[start : start + SLICE], dates)
+                pickle.dump(part, signed, protocol=pickle.HIGHEST_PROTOCOL)
             file.write(signed.signer.digest())
         os.replace(temporary, path)
     except Exception:  # noqa: BLE001 - a full disk, or a timeline pickle cannot hold
