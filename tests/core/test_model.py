@@ -45,6 +45,27 @@ def test_events_are_in_date_order_year_only_first(small: Timeline) -> None:
     assert [e.id for e in small.events if e.year == 2018] == ["ev-2018a", "ev-2018b"]
 
 
+DATES = st.builds(
+    PartialDate,
+    st.integers(1958, 1962),
+    st.one_of(st.none(), st.integers(1, 2)),
+    st.none(),
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(DATES, max_size=12), st.booleans())
+def test_events_are_in_date_order_file_order_on_ties_sorted_or_not(dates: list[PartialDate], presorted: bool) -> None:
+    """Date order (a year-only date before the year's dated events), file order on a tie; the
+    same whether the events came in order already (as from the load cache) or not."""
+    if presorted:
+        dates = sorted(dates, key=lambda d: d.key)
+    events = [Event(id=f"e{n}", date=d, title="t", text="x", sources=["s"]) for n, d in enumerate(dates)]
+    expected = sorted(range(len(events)), key=lambda n: (dates[n].key, n))
+    timeline = Timeline(title="T", sources={}, speakers={}, eras=(), events=events, figures=(), quotes=())
+    assert [event.id for event in timeline.events] == [f"e{n}" for n in expected]
+
+
 @pytest.mark.parametrize(
     ("year", "expected"),
     [(1958, "ev-1958"), (1900, "ev-1958"), (1970, "ev-1965"), (1972, "ev-1978"), (2018, "ev-2018a"), (2100, "ev-2019")],

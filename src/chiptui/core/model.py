@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, islice
+from operator import attrgetter, le
 
 import attrs
 
@@ -89,6 +89,8 @@ def _sorted_events(events: Iterable[Event]) -> tuple[Event, ...]:
     dates = list(map(id, map(attrgetter("date"), events)))  # a date is shared by its events (schema)
     keys = {place: event.date.key for place, event in dict(zip(dates, events, strict=True)).items()}
     order = list(map(keys.__getitem__, dates))
+    if all(map(le, order, islice(order, 1, None))):  # in order already (a cached timeline is)
+        return tuple(events)
     return tuple(map(events.__getitem__, sorted(range(len(events)), key=order.__getitem__)))
 
 
