@@ -3,10 +3,11 @@ the same file again skips reading, parsing and checking it. No Textual here.
 
 One cache file per data file (named by a hash of its full path), holding what it was made from,
 the pickled timeline (its events a slice at a time, as columns: see `columns`; so writing it
-costs little memory and reading it makes no Python call per event) and a signature. What it was made from is a hash of the data file's bytes, chiptui's version, the
-Python version and the size and time of chiptui's data-layer modules, so any change to the file
-or to chiptui is a miss, and the miss replaces the cache file. Only a good file's timeline, as
-the loader built it after every check, is ever cached.
+costs little memory and reading it makes no Python call per event) and a signature. What it
+was made from is a hash of the data file's bytes, chiptui's version, the Python version and the
+size and time of chiptui's data-layer modules, so any change to the file or to chiptui is a miss,
+and the miss replaces the cache file. Only a good file's timeline, as the loader built it after
+every check, is ever cached.
 
 Only chiptui's own copies are trusted: each is signed with the user's key (see `signing`, kept in
 the state folder, not here), and one whose signature is not that key's, or that holds anything
