@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
 import attrs
 
+from chiptui.core.model import each_once
 from chiptui.core.records import Event, PartialDate
 
 FIELDS = tuple(field.name for field in attrs.fields(Event))
@@ -28,8 +29,7 @@ Columns = dict[str, list[Any]]
 
 def distinct_dates(events: Sequence[Event]) -> list[PartialDate | None]:
     """Each date object that the events' dates and ends hold, once (None too, for no end)."""
-    held = list(chain(map(attrgetter("date"), events), map(attrgetter("end"), events)))
-    return list(dict(zip(map(id, held), held, strict=True)).values())
+    return each_once([*map(attrgetter("date"), events), *map(attrgetter("end"), events)])
 
 
 def columns_of(events: Sequence[Event], dates: Sequence[PartialDate | None]) -> Columns:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import compress, islice
 from operator import attrgetter, le
+from typing import TypeVar
 
 import attrs
 
@@ -53,6 +54,9 @@ __all__ = [
 ]
 
 
+T = TypeVar("T")
+
+
 def first_of_nearest_year(years: Sequence[int], year: int) -> int | None:
     """In sorted `years`, the first place of `year`, or of the nearest year there (earlier on a tie)."""
     if not years:
@@ -68,9 +72,10 @@ def first_of_nearest_year(years: Sequence[int], year: int) -> int | None:
     return bisect.bisect_left(years, before if year - before <= after - year else after)
 
 
-def _distinct(dates: list[PartialDate]) -> Iterable[PartialDate]:
-    """Each date object once (a date is shared by its events: see `_sorted_events`)."""
-    return dict(zip(map(id, dates), dates, strict=True)).values()
+def each_once(items: list[T]) -> list[T]:
+    """Each object once, in the order first held (a date is shared by its events, a text by its
+    records: the same object, not only an equal one), in C-speed passes."""
+    return list(dict(zip(map(id, items), items, strict=True)).values())
 
 
 def _date_label_width(date: PartialDate) -> int:
@@ -175,8 +180,8 @@ class Timeline:
         circa = list(compress(dates, map(attrgetter("circa"), events)))  # "c.12 Sep 1958": two more
         widths = [
             4,
-            *map(_date_label_width, _distinct(dates)),
-            *(2 + w for w in map(_date_label_width, _distinct(circa))),
+            *map(_date_label_width, each_once(dates)),
+            *(2 + w for w in map(_date_label_width, each_once(circa))),
         ]
         widest = max(widths)
         object.__setattr__(self, "_event_years", tuple(in_order))
