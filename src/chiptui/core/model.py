@@ -73,8 +73,8 @@ def first_of_nearest_year(years: Sequence[int], year: int) -> int | None:
 
 
 def each_once(items: list[T]) -> list[T]:
-    """Each object once, in the order first held (a date is shared by its events, a text by its
-    records: the same object, not only an equal one), in C-speed passes."""
+    """Each object once, in the order first held (a date is shared by its events: the same
+    object, not only an equal one), in C-speed passes."""
     return list(dict(zip(map(id, items), items, strict=True)).values())
 
 
