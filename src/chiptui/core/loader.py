@@ -12,12 +12,9 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chiptui.core import fasttoml
-from chiptui.core.checks import Checker, Where, series_and_charts
 from chiptui.core.files import MAX_BYTES, Unreadable, read_regular
-from chiptui.core.locate import Lines, json_duplicate, json_lines, long_number, toml_lines
 from chiptui.core.model import (
     Chart,
     Comparison,
@@ -32,7 +29,13 @@ from chiptui.core.model import (
     Timeline,
 )
 from chiptui.core.problems import DataError, Problem, did_you_mean
-from chiptui.core.tables import TABLES
+
+if TYPE_CHECKING:
+    from chiptui.core.checks import Where
+    from chiptui.core.locate import Lines
+
+# The parsers, the checker and what finds a record's line are imported where they are used, not
+# here: the explorer's cache hit (chiptui.core.cache) reads the file's bytes and needs none of them.
 
 __all__ = ["DataError", "Problem", "build", "did_you_mean", "load", "load_bytes", "parse"]
 
@@ -94,6 +97,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _too_long_number(text: str, shown: str) -> DataError:
     """A number too long for Python to read (over 4,300 digits): no figure could hold it."""
+    from chiptui.core.locate import long_number
+
     found = long_number(text)
     line, key = found if found else (None, None)
     message = "a number of more than 4,300 digits; no figure can hold it (the largest is about 1.8e308)"
@@ -103,8 +108,10 @@ def _too_long_number(text: str, shown: str) -> DataError:
 def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
     """The parsed document and where its records are; a JSON file is one that starts with `{`.
     TOML is read by rtoml where `fasttoml` is sure it gives tomllib's document, else by tomllib,
-    whose errors (with line and column) are the messages. The parsers are imported here, not at
-    the top: the explorer's cache hit (chiptui.core.cache) needs none."""
+    whose errors (with line and column) are the messages."""
+    from chiptui.core import fasttoml
+    from chiptui.core.locate import json_duplicate, json_lines, toml_lines
+
     if _JSON_START.match(text):
         import json  # only for a JSON file
 
@@ -145,6 +152,8 @@ def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines
 
 def lines_of(text: str) -> Callable[[], Lines]:
     """What finds the records' lines in `text` (JSON or TOML), for a document parsed from it."""
+    from chiptui.core.locate import json_lines, toml_lines
+
     return (lambda: json_lines(text)) if _JSON_START.match(text) else (lambda: toml_lines(text))
 
 
@@ -159,6 +168,9 @@ def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines], *, s
     `lines` finds where its records are, for the messages. Every check of the format is here, so
     every document is checked the same way, wherever it was parsed from. With `spend`,
     the document is no one else's and a good one is used up (its records take their values)."""
+    from chiptui.core.checks import Checker, series_and_charts
+    from chiptui.core.tables import TABLES
+
     checker = Checker(shown, lines, in_place=spend)
     title, tour = checker.top_level(document)
     tables = {name: checker.table(document, name) for name in TABLES}

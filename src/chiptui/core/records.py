@@ -3,7 +3,6 @@ era, an event, a figure, a quote, a comparison). Nothing here imports Textual.""
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -11,6 +10,7 @@ from typing import Literal
 import attrs
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 QuoteKind = Literal["direct", "paraphrase"]
@@ -50,7 +50,9 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month:02d} does not exist")
         if month is not None and day is not None:
-            last = calendar.monthrange(year, month)[1]
+            # the Gregorian calendar's last day (the calendar module costs a millisecond at start)
+            leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+            last = _DAYS[month - 1] + leap
             if not 1 <= day <= last:
                 raise ValueError(f"{MONTHS[month - 1]} {year} has no day {day:02d}")
         return cls(year, month, day)

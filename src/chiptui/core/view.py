@@ -11,7 +11,6 @@ from itertools import compress
 
 import attrs
 
-from chiptui.core.corrections import corrected_events
 from chiptui.core.matching import Query
 from chiptui.core.model import Era, Event, Timeline, first_of_nearest_year
 
@@ -82,7 +81,11 @@ class View:
         self.filter = filter or Filter()
         chosen = self.filter
         speakers_of = timeline.speakers_by_event() if chosen.speakers else {}
-        corrected = corrected_events(timeline) if chosen.corrected else frozenset()
+        corrected: frozenset[str] = frozenset()
+        if chosen.corrected:  # the corrections are worked out for this filter only, not at start-up
+            from chiptui.core.corrections import corrected_events
+
+            corrected = corrected_events(timeline)
         texts = timeline.search_texts() if chosen.text else None
         empty: frozenset[str] = frozenset()
         if chosen.active:

@@ -9,8 +9,8 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from chiptui.core.loader import Problem
 from chiptui.core.model import Timeline
+from chiptui.core.problems import Problem
 from chiptui.tui.messages import Reloaded, ReloadFailed, Remember
 from chiptui.tui.screens.main import MainScreen
 from chiptui.tui.session import Places, Source, collect_from_now_on, read_again

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from chiptui.core.loader import DataError, Problem
 from chiptui.core.model import Timeline
+from chiptui.core.problems import DataError, Problem
 from chiptui.core.state import State, load_state, save_state
 from chiptui.tui.widgets.text import say
 
