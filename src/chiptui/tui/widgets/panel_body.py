@@ -13,7 +13,7 @@ would draw, and a mouse selection is drawn and copied as a Static's would be.
 
 from __future__ import annotations
 
-from rich.style import Style as RichStyle
+from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
 from textual.content import Content
@@ -49,7 +49,6 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
         self._other: Wrapped | None = None  # the sheet at the width before
         self._text: Content | None = None  # the parts joined, made when asked for
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
-        self._link_style: RichStyle | None = None  # Textual's link_style, kept (None: not yet)
 
     def show(self, sheet: Sheet) -> None:
         """Show `sheet`. In sight, it is wrapped now at the width it is drawn at, and a text as tall
@@ -153,15 +152,6 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # a new theme or style: the lines are drawn again
-        self._link_style = None
-
-    @property
-    def link_style(self) -> RichStyle:
-        """Textual's, kept until the styles change: it is worked out from every ancestor's
-        background each time a line is drawn, a third of the cost of drawing one."""
-        if self._link_style is None:
-            self._link_style = super().link_style
-        return self._link_style
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._strips.clear()
@@ -194,11 +184,18 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
             start, end = max(start, x) - x, min(end, x + len(line.plain)) - x
             if start < end:
                 line = line.stylize(self._selection_style(), start, end)
-        strips = Visual.to_strips(self, line, width, 1, self.visual_style, apply_selection=False)
-        strip = strips[0].apply_offsets(x, source_y) if strips else Strip.blank(width, self.visual_style.rich_style)
+        strip = draw(line, self.visual_style).apply_offsets(x, source_y)
         if selection is None:
             self._strips[y] = strip
         return strip
 
     def _selection_style(self) -> Style:
         return Style.from_styles(self.screen.get_component_styles("screen--selection"))
+
+
+def draw(line: Content, style: Style) -> Strip:
+    """A wrapped line drawn over the widget's `style`, as `Visual.to_strips` draws a line that fits
+    and is not wrapped again (its spans over the style; no `@click` link to restyle, as data text
+    has none): that wraps, truncates and aligns it first, five times the cost of a line."""
+    segments = [Segment(text, (style + part).rich_style) for text, part in line.render(style, end="")]
+    return Strip(segments, line.cell_length)

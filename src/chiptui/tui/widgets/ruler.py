@@ -160,7 +160,7 @@ class YearRuler(Widget):
             event = self.view.timeline.event_by_id(event_id)
             if event is not None and self.first <= event.year <= self.last:
                 cells[min(width - 1, self.column(event.year, width))] = "◆"
-        style = self.rich_style + self.get_component_rich_style("year-ruler--density")
+        style = self.visual_style.rich_style + self.get_component_rich_style("year-ruler--density")
         strip = Strip([Segment("".join(cells), style)], width)
         columns = self._cursor_columns(width)
         if not columns:
@@ -199,7 +199,7 @@ class YearRuler(Widget):
             if fits and not set(range(x, x + len(text))) & set(cursor_at):
                 cells[x : x + len(text)] = text
                 taken = x + len(text)
-        style = self.rich_style + self.get_component_rich_style("year-ruler--axis")
+        style = self.visual_style.rich_style + self.get_component_rich_style("year-ruler--axis")
         strip = Strip([Segment("".join(cells), style)], width)  # the label marks the year here
         if not label:
             return strip
@@ -212,7 +212,7 @@ class YearRuler(Widget):
         a band shows its whole name)."""
         segments: list[Segment] = []
         at = 0
-        base = self.rich_style
+        base = self.visual_style.rich_style
         for number, era in enumerate(eras):
             start = self.column(max(era.start, self.first), width)
             end = max(start + 1, self.column(min(era.end, self.last) + 1, width))
@@ -240,7 +240,7 @@ class YearRuler(Widget):
         self.tooltip = plain(f"{era.title} ({era.start}–{era.end})") if era is not None else None
 
     def _with_cursor(self, text: str, width: int, component: str) -> Strip:
-        style = self.rich_style + self.get_component_rich_style(component)
+        style = self.visual_style.rich_style + self.get_component_rich_style(component)
         return self._mark(Strip([Segment(text, style)], width), width)
 
     def _mark(self, strip: Strip, width: int) -> Strip:

@@ -158,9 +158,10 @@ class TimelineList(ScrollView, can_focus=True):
         rows = self.view.rows
         if not rows and y == 0:
             text = "No events match the filter." if self.view.filter.active else "No events."
-            return Strip([Segment(_fit(f" {text}", width), self.rich_style)]).crop_extend(0, width, self.rich_style)
+            style = self.visual_style.rich_style
+            return Strip([Segment(_fit(f" {text}", width), style)]).crop_extend(0, width, style)
         if not 0 <= row < len(rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.visual_style.rich_style)
         item = rows[row]
         if isinstance(item, Era):
             return self._era_line(item, width)
@@ -178,7 +179,9 @@ class TimelineList(ScrollView, can_focus=True):
     def _event_line(self, position: int, width: int) -> Strip:
         event = self.view.event(position)
         date_style = self.get_component_rich_style("timeline-list--date")
-        style = self.rich_style
+        style = (
+            self.visual_style.rich_style
+        )  # kept by Textual until the styles change (rich_style is worked out each time)
         match_style = self.get_component_rich_style("timeline-list--match")
         if position == self.cursor:
             cursor = self.get_component_rich_style("timeline-list--cursor")
