@@ -1,6 +1,6 @@
 """`export -o` never loses or damages what the user had: links are written through, modes and
 hard links are kept, a device or a pipe is written directly, and a signal or a long name leaves
-no temporary file behind."""
+no temporary file behind. chiptui's own state file is its owner's alone."""
 
 from __future__ import annotations
 
@@ -132,3 +132,21 @@ def test_a_signal_during_the_write_leaves_no_temporary_file(
     with pytest.raises(Interrupted):
         write_file(target, "x", signals=True)
     assert leftovers(tmp_path) == []
+
+
+def test_the_readers_saved_place_is_theirs_alone(data: Path, state_folder: Path) -> None:
+    """The state file says which files one reads: new or old, it is the owner's only, in a folder
+    only the owner can list (whatever the umask, and a file an older chiptui left 0644)."""
+    from chiptui.core.state import State, save_state, state_file
+
+    mask = os.umask(0o022)
+    try:
+        assert save_state(data, State(event="a")) is None
+        path = state_file(data)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+        path.chmod(0o644)
+        assert save_state(data, State(event="b")) is None
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600 and '"b"' in path.read_text(encoding="utf-8")
+    finally:
+        os.umask(mask)

@@ -151,11 +151,13 @@ def _write_in_place(path: Path, data: bytes) -> None:
         os.close(handle)
 
 
-def _write_replacing(path: Path, data: bytes, existing: os.stat_result | None) -> None:
+def _write_replacing(path: Path, data: bytes, existing: os.stat_result | None, private: bool) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=TEMPORARY_PREFIX, suffix=".tmp")
     try:
-        if existing is not None:
+        if private:
+            os.fchmod(handle, 0o600)  # the owner's alone, whatever it was before (mkstemp makes it so)
+        elif existing is not None:
             os.fchmod(handle, stat.S_IMODE(existing.st_mode))
             with suppress(OSError):  # only root may give a file away; others keep their own
                 os.fchown(handle, existing.st_uid, existing.st_gid)
@@ -173,10 +175,11 @@ def _write_replacing(path: Path, data: bytes, existing: os.stat_result | None) -
         raise
 
 
-def write_file(path: Path, text: str, *, signals: bool = False) -> None:
+def write_file(path: Path, text: str, *, signals: bool = False, private: bool = False) -> None:
     """Write `text` (UTF-8) to `path` as described above; OSError says why it failed. With
     `signals` (a command-line tool's own write), SIGTERM and SIGHUP raise Interrupted once the
-    temporary file is removed, so nothing half-written is left behind."""
+    temporary file is removed, so nothing half-written is left behind. A `private` file (chiptui's
+    own, such as the reader's saved place) is readable and writable by its owner only."""
     data = text.encode("utf-8")
     with _signals_interrupt() if signals else nullcontext():
         try:
@@ -190,4 +193,4 @@ def write_file(path: Path, text: str, *, signals: bool = False) -> None:
         elif existing is not None and existing.st_nlink > 1:
             _write_in_place(path, data)
         else:
-            _write_replacing(Path(os.path.realpath(path)), data, existing)
+            _write_replacing(Path(os.path.realpath(path)), data, existing, private)

@@ -101,8 +101,8 @@ def save_state(data: Path, state: State) -> str | None:
         "theme": state.theme,
     }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_file(path, json.dumps(document))  # ASCII: a path's undecodable bytes stay \\u escapes
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # which files one reads is one's own
+        write_file(path, json.dumps(document), private=True)  # ASCII: a path's undecodable bytes stay \\u escapes
     except OSError as error:
         return f"Could not save your place: {error.strerror or error}"
     return None
