@@ -3,9 +3,10 @@ to the first frame that shows its content. Run by hand: `python bench/startup.py
 
 Each command runs in a fresh pty of 120x40; the clock stops when the screen output contains
 the command's marker (a text only its first frame shows); then the process is sent `q` /
-SIGTERM. Commands of a pair run alternately, so a noisy machine slows both alike. chiptui's
-bytecode is compiled first, as an install has it (Textual's is, in site-packages). It prints the
-median of each and their ratio, for:
+SIGTERM. chiptui starts as a user starts it, by its installed `chiptui` script (else `python -m
+chiptui`), the baselines as `python FILE`. Commands of a pair run alternately, so a noisy machine
+slows both alike. chiptui's bytecode is compiled first, as an install has it (Textual's is, in
+site-packages). It prints the median of each and their ratio, for:
 
 - chiptui on the bundled timeline / the bare app           (target ≤ 1.5; and ≤ 1.25 / the shape)
 - chiptui on a generated 100,000-event file / tomllib parse + the bare app   (target ≤ 1.25)
@@ -82,6 +83,13 @@ def first_frame(
             shutil.rmtree(cache, ignore_errors=True)
 
 
+def installed_command() -> list[str]:
+    """chiptui as a user starts it: the `chiptui` script that installing it put beside this Python
+    (`python -m chiptui` would also import runpy and importlib.util, which the script does not)."""
+    script = Path(PYTHON).with_name("chiptui")
+    return [str(script)] if script.is_file() else [PYTHON, "-m", "chiptui"]
+
+
 def pair(name: str, ours: Command, base: Command, runs: int, target: float | None) -> None:
     mine, theirs = [], []
     for _ in range(runs):
@@ -102,7 +110,7 @@ def main() -> None:
 
     bytecode()
     big = ensure(args.events if not args.bundled_only else 10)
-    chiptui = [PYTHON, "-m", "chiptui"]
+    chiptui = installed_command()
     bare = [PYTHON, str(HERE / "bare_app.py")]
     bundled = len(load(bundled_timeline()).events)
     small, large = (

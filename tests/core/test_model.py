@@ -132,3 +132,31 @@ def test_the_date_width_is_that_of_the_widest_date_shown(dates: list[tuple[datet
     timeline = Timeline(title="t", sources={}, speakers={}, eras=(), events=events, figures=(), quotes=())
     shown = [("c." if e.circa else "") + e.date.label() for e in timeline.events]
     assert timeline.date_width() == max(4, *(len(label) for label in shown))
+
+
+def test_every_record_shows_as_attrs_would_show_it() -> None:
+    # The records share one repr (attrs would make one per class as they load): it must be attrs' own.
+    import attrs
+
+    from chiptui.cli import bundled_timeline
+    from chiptui.core.loader import load
+    from chiptui.core.problems import Problem
+    from chiptui.core.view import Filter
+
+    timeline = load(bundled_timeline())
+    values: list[Any] = [
+        timeline.events[0],
+        timeline.events[0].date,
+        next(iter(timeline.sources.values())),
+        timeline.figures[0],
+        timeline.quotes[0],
+        timeline.eras[0],
+        Problem("f.toml", "it's 'wrong'", 3),
+        Filter(regions=frozenset({"cn"})),
+    ]
+    for value in values:
+        fields = attrs.fields(type(value))
+        twin = attrs.make_class(type(value).__name__, {f.name: attrs.field(repr=f.repr) for f in fields})
+        expected = repr(twin(*(getattr(value, f.name) for f in fields)))
+        assert repr(value) == expected
+        assert "=" in expected and repr(value).startswith(type(value).__name__ + "(")

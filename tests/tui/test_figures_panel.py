@@ -15,7 +15,7 @@ from chiptui.tui.screens.chart_view import ChartScreen
 from chiptui.tui.screens.main import MainScreen
 from chiptui.tui.widgets.chart import YEAR_WIDTH
 from chiptui.tui.widgets.figures_panel import FiguresPanel, figure_blocks
-from chiptui.tui.widgets.sheet import Sheet, wrap_sheet
+from chiptui.tui.widgets.sheet import Item, Sheet, wrap_sheet
 from tests.conftest import VALID
 from tests.core.test_series import SERIES
 from tests.settle import settle
@@ -165,11 +165,11 @@ def test_a_unit_is_drawn_as_safe_text_in_every_chart_line() -> None:
     texts: list[str] = []
     for year in sorted({f.year for f in hostile.figures}):
         event = next((e for e in hostile.events if e.year == year), hostile.events[0])
-        texts += [b.plain if hasattr(b, "plain") else b.content.plain for b in figure_blocks(hostile, event, 60) if b]
+        texts += [b.content.plain if isinstance(b, Item) else b.plain for b in figure_blocks(hostile, event, 60) if b]
         targets: list[Chart | Series | Comparison] = [*hostile.charts, *hostile.series_records, *hostile.comparisons]
         for target in targets:
             blocks = chart_blocks(hostile, target, year, 100)
-            texts += [b.plain if hasattr(b, "plain") else b.content.plain for b in blocks if b]
+            texts += [b.content.plain if isinstance(b, Item) else b.plain for b in blocks if b]
     drawn = "\n".join(texts)
     assert "CNY bn" in drawn
     for unsafe in ("\u200d", "\U0001f3fd", "\x1b", "\x07"):

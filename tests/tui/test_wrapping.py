@@ -50,6 +50,21 @@ def test_latin_text_is_wrapped_as_textual_wraps_it() -> None:
 
 
 @given(
+    text=st.lists(
+        st.sampled_from(["a", "bc", "312.06", " ", "  ", "é", "\u0301", "—", "€", "(", ")", "\u00a0"]), max_size=40
+    ).map("".join),
+    style_at=st.integers(min_value=0, max_value=60),
+    width=st.integers(min_value=1, max_value=30),
+)
+def test_text_with_no_cjk_in_it_wraps_exactly_as_textuals_own_wrapping(text: str, style_at: int, width: int) -> None:
+    # chiptui wraps such a line itself (Textual formats every piece again): the same lines, styles and all
+    line = Content(text).stylize("bold", min(style_at, len(text)), len(text))
+    assert [(piece.plain, piece.spans) for piece in wrap_line(line, width)] == [
+        (piece.plain, piece.spans) for piece in (line.wrap(width) or [line])
+    ]
+
+
+@given(
     words=st.lists(
         st.sampled_from(["6532亿元", "312.06", "半导体", "产业", "US$300", "bn", "，", "。", "集成电路", "é\u0301"]),
         max_size=20,

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from chiptui.core.model import Chart, Figure, Timeline, number_text
+from chiptui.core.records import Record
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -48,8 +49,8 @@ def change(current: float, previous: float) -> str:
     return "" if delta is None else signed(delta)
 
 
-@attrs.frozen
-class Change:
+@attrs.frozen(repr=False)
+class Change(Record):
     """A figure's change on the year before (`on`): the source's stated figure (`stated`), or one
     computed here from the two years' values; `approx` where that is from an approximate value."""
 
@@ -97,8 +98,8 @@ def share(part: float, whole: float) -> str:
 number = number_text  # a value as the data gives it
 
 
-@attrs.frozen
-class Scale:
+@attrs.frozen(repr=False)
+class Scale(Record):
     """What fills a bar: `top`, the largest value on the scale (`largest`, the figure that has it),
     shared by `shared` series of `unit`, or a series' own (`own`), not comparable with the rest."""
 
@@ -172,8 +173,8 @@ def years_of(figures: tuple[Figure, ...]) -> list[tuple[int, int, Figure | None]
     return [(first, last, found[0]) for first, last, found in rows]
 
 
-@attrs.frozen
-class Drawn:
+@attrs.frozen(repr=False)
+class Drawn(Record):
     """A chart over the years as drawn: its series' figures, its years, the rows, its scale."""
 
     chart: Chart

@@ -1,7 +1,5 @@
 """The timeline: one immutable collection of the records (chiptui.core.records) and the queries
-the screens need.
-
-Plain frozen values and one immutable collection; nothing here imports Textual.
+the screens need. Plain frozen values and one immutable collection; nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ from chiptui.core.records import (
     PartialDate,
     Quote,
     QuoteKind,
+    Record,
     ScaleKind,
     Series,
     Source,
@@ -119,8 +118,8 @@ def _tuple_of_chart(items: Iterable[Chart]) -> tuple[Chart, ...]:
     return tuple(items)
 
 
-@attrs.frozen
-class Timeline:
+@attrs.frozen(repr=False)
+class Timeline(Record):
     """Everything one data file holds, events in date order, with the queries screens use."""
 
     title: str

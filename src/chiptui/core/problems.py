@@ -7,10 +7,11 @@ from collections.abc import Iterable
 import attrs
 
 from chiptui.core import schema
+from chiptui.core.records import Record
 
 
-@attrs.frozen
-class Problem:
+@attrs.frozen(repr=False)
+class Problem(Record):
     """One thing wrong with a data file, located as precisely as the file allows."""
 
     file: str

@@ -13,6 +13,8 @@ from functools import cache
 
 import attrs
 
+from chiptui.core.records import Record
+
 DATA = "CHIPTUI_DATA"
 DEBUG = "CHIPTUI_DEBUG"
 STATE_DIR = "CHIPTUI_STATE_DIR"
@@ -20,8 +22,8 @@ CACHE_DIR = "CHIPTUI_CACHE_DIR"
 SERVER_PID = "CHIPTUI_SERVER_PID"
 
 
-@attrs.frozen
-class Settings:
+@attrs.frozen(repr=False)
+class Settings(Record):
     data: str | None = None
     """CHIPTUI_DATA: the timeline file to open when `--data` names none (else the bundled one)."""
     debug: bool = False

@@ -18,6 +18,7 @@ import attrs
 import platformdirs
 
 from chiptui.core.files import Unreadable, read_regular, write_file
+from chiptui.core.records import Record
 from chiptui.core.schema import SLUG_RE
 from chiptui.core.settings import settings
 
@@ -25,8 +26,8 @@ STATE_MAX = 4 * 1024 * 1024  # a place and bookmarks; a larger state file is not
 THEME_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # a theme's name (Textual's are e.g. "textual-dark")
 
 
-@attrs.frozen
-class State:
+@attrs.frozen(repr=False)
+class State(Record):
     event: str | None = None
     bookmarks: tuple[str, ...] = ()
     theme: str | None = None  # the theme chosen in the explorer (None: none chosen yet)

@@ -13,14 +13,15 @@ import attrs
 
 from chiptui.core.matching import Query
 from chiptui.core.model import Era, Event, Timeline, first_of_nearest_year
+from chiptui.core.records import Record
 
 
 def _frozen(items: Iterable[str]) -> frozenset[str]:
     return frozenset(items)
 
 
-@attrs.frozen
-class Filter:
+@attrs.frozen(repr=False)
+class Filter(Record):
     """Events of any of these regions, with any of these tags, quoted by any of these speakers;
     with `corrected`, only events that carry a correction (or a quote about them does); with
     `text`, only events a search for it matches (`&` turns a search into this).

@@ -8,12 +8,16 @@ never before closing punctuation or after opening punctuation, and never before 
 character (a combining accent stays on its letter). A piece still wider than the width (a long
 address, a long run of digits) is folded at the width as Textual folds it.
 
-A line with no CJK character in it is wrapped by Textual itself.
+A line with no CJK character in it is wrapped as Textual wraps it (at spaces; a word wider than
+the line folded at the width), by `space_breaks` here: Textual's `Content.wrap` does the same and
+formats every piece again, which made it a third of the first frame's wrapping.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
+import re
+
+from rich.cells import cell_len, chop_cells, get_character_cell_size
 from textual.content import Content
 
 # Chinese, Japanese and Korean letters and their full-width punctuation (as code point ranges:
@@ -105,13 +109,49 @@ def break_offsets(text: str, width: int) -> list[int]:
     return cuts
 
 
+WORD = re.compile(r"\s*\S+\s*")  # a word with the spaces around it (those before it: the line's first)
+
+
+def space_breaks(text: str, width: int) -> list[int]:
+    """Where Textual breaks a line with no CJK in it: before a word that does not fit the rest of
+    the line; a word wider than the whole line is folded at the width."""
+    width = max(1, width)
+    cuts: list[int] = []
+    used = 0
+    for match in WORD.finditer(text):
+        start, word = match.start(), match[0]
+        word_cells = cell_len(word.rstrip())
+        if used + word_cells <= width:
+            used += cell_len(word)
+        elif word_cells > width:
+            chunks = chop_cells(word, width)
+            for chunk in chunks[:-1]:
+                if start:
+                    cuts.append(start)
+                start += len(chunk)
+            if start:
+                cuts.append(start)
+            used = cell_len(chunks[-1])
+        elif used and start:
+            cuts.append(start)
+            used = cell_len(word)
+    return cuts
+
+
 def wrap_line(line: Content, width: int) -> list[Content]:
     """One line of content wrapped at `width`: the spaces at a break are dropped."""
     plain = line.plain
-    if "\t" in plain or not has_cjk(plain):
-        return line.wrap(width) or [line]  # Textual's own wrapping: with no CJK, spaces are the only breaks
-    cuts = break_offsets(plain, width)
-    if not cuts:
-        return [line]
-    divided = line.divide(cuts)
-    return [piece.rstrip() for piece in divided[:-1]] + [divided[-1]]
+    if "\t" in plain:
+        return line.wrap(width) or [line]  # Textual's own wrapping expands the tabs first
+    if has_cjk(plain):
+        cuts = break_offsets(plain, width)
+        if not cuts:
+            return [line]
+        divided = line.divide(cuts)
+        return [piece.rstrip() for piece in divided[:-1]] + [divided[-1]]
+    # As Content.wrap ends each line: the spaces at a break dropped, the last line cut to the
+    # width, and (its quirk) spaces past the width in characters dropped from the end.
+    divided = line.divide(space_breaks(plain, width))
+    last = divided[-1]
+    pieces = [piece.rstrip() for piece in divided[:-1]] + [last if last.cell_length <= width else last.truncate(width)]
+    return [piece.rstrip_end(width) for piece in pieces]
