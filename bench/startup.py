@@ -6,7 +6,8 @@ the command's marker (a text only its first frame shows); then the process is se
 SIGTERM. chiptui starts as a user starts it, by its installed `chiptui` script (else `python -m
 chiptui`), the baselines as `python FILE`. Commands of a pair run alternately, so a noisy machine
 slows both alike. chiptui's bytecode is compiled first, as an install has it (Textual's is, in
-site-packages). It prints the median of each and their ratio, for:
+site-packages). It prints the median of each, their ratio (the verdict's) and, as a check on the
+machine's drift, the median of each run's ratio to the baseline run beside it, for:
 
 - chiptui on the bundled timeline / the bare app           (target ≤ 1.5; and ≤ 1.25 / the shape)
 - chiptui on a generated 100,000-event file / tomllib parse + the bare app   (target ≤ 1.25)
@@ -96,8 +97,9 @@ def pair(name: str, ours: Command, base: Command, runs: int, target: float | Non
         mine.append(first_frame(*ours))
         theirs.append(first_frame(*base))
     a, b = statistics.median(mine), statistics.median(theirs)
+    paired = statistics.median(x / y for x, y in zip(mine, theirs, strict=True))
     verdict = "" if target is None else f"≤ {target} {'ok' if a / b <= target else 'OVER'}"
-    print(f"{name:<44}{a:>9.3f}{b:>10.3f}{a / b:>8.2f}  {verdict}")
+    print(f"{name:<44}{a:>9.3f}{b:>10.3f}{a / b:>8.2f}{paired:>8.2f}  {verdict}")
 
 
 def main() -> None:
@@ -119,7 +121,7 @@ def main() -> None:
     )
     for filled, (command, marker) in enumerate((small, large)[: 1 if args.bundled_only else 2], start=1):
         first_frame(command, marker, warm=True, then=filled)
-    print(f"first frame, median of {args.runs} runs (s)        {'chiptui':>9}{'baseline':>10}{'ratio':>8}")
+    print(f"first frame, median of {args.runs} runs (s)        {'chiptui':>9}{'baseline':>10}{'ratio':>8}{'paired':>8}")
     bare_app = (bare, b"bare app ready", False)
     shape = ([PYTHON, str(HERE / "shape_app.py")], b"shape app ready", False)
     pair("the screen's shape in stock widgets vs bare", shape, bare_app, args.runs, None)
