@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -104,3 +105,14 @@ def test_the_shared_options_keep_their_place_in_the_namespace() -> None:
     assert (args.command, args.serve_data, args.data, args.debug) == ("serve", "a.toml", None, True)
     args = cli.build_parser().parse_args(["export", "--data", "a.toml", "-o", "x.md"])
     assert (args.export_data, args.output, args.data, args.debug) == ("a.toml", "x.md", None, False)
+
+
+def test_a_command_runs_with_the_cycle_collector_on(capsys: pytest.CaptureFixture[str]) -> None:
+    # `chiptui` starts with it off (its imports make no garbage); only the explorer keeps it off
+    # until its first frame, so a long check or export collects as any program does.
+    gc.disable()
+    try:
+        assert cli.main(["check"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()

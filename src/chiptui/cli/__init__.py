@@ -193,6 +193,8 @@ def _first(*given: str | None) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command is not None:
+        gc.enable()  # off while chiptui loaded (see __main__); only the explorer starts without it
     try:
         if args.command == "check":
             return check(_first(args.file, args.data))
