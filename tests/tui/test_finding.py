@@ -275,7 +275,7 @@ async def test_help_lists_every_binding_from_the_bindings(small: Timeline) -> No
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = text_of(app.screen.query_one("#help-text", Static))
+        text = text_of(app.screen.query_one("#help-text", PanelBody))
         for owner in (MainScreen, TimelineList):
             for binding in owner.BINDINGS:
                 assert not isinstance(binding, tuple)

@@ -105,3 +105,19 @@ async def test_the_figures_panel_and_the_figure_in_full_keep_the_figure_whole() 
         shown = [line.plain for line, _, _ in body.lines]
         assert any("6532亿元" in line for line in shown)
         assert all(cell_len(line) <= body.size.width for line in shown)
+
+
+def test_a_long_key_description_in_the_help_hangs_beside_its_keys() -> None:
+    from chiptui.tui.screens.help import KEY_WIDTH, key_lines
+
+    description = "Quit (with text selected, it copies the text instead)"
+    lines = [line.plain for line in key_lines("^c", description, 40)]
+    assert len(lines) > 1 and lines[0].startswith("^c" + " " * (KEY_WIDTH - 2) + "Quit")
+    assert all(line.startswith(" " * KEY_WIDTH) and line[KEY_WIDTH] != " " for line in lines[1:])
+    assert all(cell_len(line) <= 40 for line in lines)
+    assert (
+        " ".join(line.split(maxsplit=1)[-1].strip() if i == 0 else line.strip() for i, line in enumerate(lines))
+        == description
+    )
+    # too narrow for a column beside the keys: one line, for the body to wrap
+    assert [line.plain for line in key_lines("^c", description, 24)] == ["^c".ljust(KEY_WIDTH) + description]

@@ -3,18 +3,23 @@ Opened from a full view, it lists that view's keys. q, Esc or ? closes it."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from chiptui.tui.widgets.panel import Panel
+from chiptui.tui.widgets.panel_body import PanelBody
+from chiptui.tui.widgets.sheet import Sheet
 from chiptui.tui.widgets.timeline_list import TimelineList
+from chiptui.tui.widgets.wrapping import wrap_line
 
 KEY_WIDTH = 18
 
@@ -63,13 +68,24 @@ def sections_for(app: App[Any], screen: Screen[Any]) -> list[tuple[str, list[Bin
     ]
 
 
-def help_content(app: App[Any], main: Screen[Any]) -> Content:
-    sections = sections_for(app, main)
+def key_lines(keys: str, description: str, width: int) -> list[Content]:
+    """The keys in their column and what they do beside it; a description longer than the line
+    goes on under itself, not under the keys (where the body is too narrow for that, it wraps)."""
+    column = max(KEY_WIDTH, cell_len(keys) + 1)
+    key = Content.styled(keys + " " * (column - cell_len(keys)), "bold $text-accent")
+    if width - column < 16:
+        return [key + Content(description)]
+    first, *rest = wrap_line(Content(description), width - column)
+    return [key + first, *(Content(" " * column) + line for line in rest)]
+
+
+def help_blocks(app: App[Any], main: Screen[Any], width: int) -> list[Content]:
+    """The help's lines at `width`: each section's keys, then how to close, the palette, a year."""
     lines: list[Content] = []
-    for title, bindings in sections:
+    for title, bindings in sections_for(app, main):
         lines.append(Content.styled(title, "bold $text-primary"))
         for keys, description in key_rows(app, bindings):
-            lines.append(Content.assemble((keys.ljust(KEY_WIDTH), "bold $text-accent"), description))
+            lines += key_lines(keys, description, width)
         lines.append(Content(""))
     palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
     lines += [
@@ -77,10 +93,11 @@ def help_content(app: App[Any], main: Screen[Any]) -> Content:
         Content("q or Esc closes a full view, this help or a dialog; on the main screen q quits."),
         Content(""),
         Content.styled("The command palette", "bold $text-primary"),
-        Content.assemble(
-            (palette.ljust(KEY_WIDTH), "bold $text-accent"),
+        *key_lines(
+            palette,
             "type part of an event's title, an era, a year, a speaker or a quote; ⏎ jumps there. "
             "It also has the themes, the keys panel and quit.",
+            width,
         ),
         Content(""),
         Content.styled("Typing a year", "bold $text-primary"),
@@ -89,7 +106,7 @@ def help_content(app: App[Any], main: Screen[Any]) -> Content:
             "or of the nearest year that has events (a note says which). Backspace edits, Esc cancels."
         ),
     ]
-    return Content("\n").join(lines)
+    return lines
 
 
 class HelpScreen(ModalScreen[None]):
@@ -123,10 +140,11 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "↑ ↓ PgUp PgDn scroll · q, Esc or ? closes"
-            yield Static(help_content(self.app, self.main), markup=False, id="help-text")
+            yield PanelBody(id="help-text")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(PanelBody).show(Sheet(partial(help_blocks, self.app, self.main)))
         self.query_one("#help-body").focus()
 
     def action_scroll(self, how: str) -> None:
