@@ -33,6 +33,7 @@ class BookmarksScreen(ModalScreen[int | None]):
             padding: 0 1;
         }
         OptionList { height: auto; max-height: 30; }
+        #bookmarks-hint { color: $text-muted; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close", key_display="Esc")]
@@ -46,7 +47,7 @@ class BookmarksScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-dialog") as dialog:
             dialog.border_title = "Bookmarks"
-            dialog.border_subtitle = "⏎ go there · q or Esc close · b on an event adds or removes it"
+            dialog.border_subtitle = "⏎ go there · q or Esc close"
             if not self.indexes:
                 yield Static("No bookmarks yet: press b on an event to keep it here.", markup=False)
             else:
@@ -56,7 +57,11 @@ class BookmarksScreen(ModalScreen[int | None]):
                     prompt = Content.assemble((event.date.label().ljust(12), "bold"), plain(event.title))
                     options.append(Option(prompt, id=str(index)))
                 yield OptionList(*options)
+                yield Static("b on an event in the timeline adds or removes it.", markup=False, id="bookmarks-hint")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.clear_notifications()  # "Bookmarked" and the like: the list itself says it now
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         self.dismiss(int(message.option.id or 0))
