@@ -168,3 +168,20 @@ async def test_under_a_filter_the_ruler_bands_only_the_eras_of_the_events_it_sho
         await pilot.pause()
         assert not main(app).view.filter.active
         assert [era for lane in ruler.lanes for era in lane] == everything
+
+
+@pytest.mark.parametrize("size", [(80, 24), (99, 30), (120, 40)])
+async def test_every_filter_choice_shows_whole_beside_the_others(size: tuple[int, int]) -> None:
+    from chiptui.tui.screens.filter import GUTTER, Checklist, FilterScreen
+
+    app = make_app(BUNDLED)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        lists = [w for w in app.screen.query(Checklist) if w.id != "corrected"]
+        assert len(lists) == 3 and len({w.region.y for w in lists}) == 1  # side by side
+        for checklist in lists:
+            prompts = [checklist.get_option_at_index(i).prompt for i in range(checklist.option_count)]
+            longest = max(cell_len(str(prompt)) for prompt in prompts)
+            assert checklist.scrollable_content_region.width >= longest + GUTTER, (checklist.id, longest)

@@ -25,7 +25,9 @@ from chiptui.core.model import Timeline
 from chiptui.core.view import Filter, View
 from chiptui.tui.widgets.text import plain
 
-BANDS = [(0, "-narrow"), (80, "-wide")]  # the width bands: in -narrow the three lists stack
+# The width bands: in -narrow the three lists stack; in -medium the dialog takes the whole width,
+# so that each list's longest label ("[ ] manufacturing (14)") fits beside the others at 80.
+BANDS = [(0, "-narrow"), (80, "-medium"), (100, "-wide")]
 GUTTER = 4  # the cells SelectionList draws its button in: "▐X▌ "
 CORRECTED = "corrected"
 
@@ -86,6 +88,9 @@ class FilterScreen(ModalScreen[Filter | None]):
         #filter-buttons { height: auto; align-horizontal: right; }
         Button { margin: 0 0 0 1; }
         &.-narrow #filter-lists { layout: vertical; }
+        &.-medium #filter-dialog { width: 100%; padding: 0; }
+        &.-medium SelectionList { padding: 0 0 0 1; scrollbar-size-vertical: 1; }
+        &.-medium #filter-count { margin: 1 0 0 1; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
