@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -119,3 +120,26 @@ async def test_reload_keeps_the_search_and_finds_it_in_the_new_text(tmp_path: Pa
         assert "Search “event”" in str(screen.query_one(StatusLine).render())
         await pilot.press("n")
         assert screen.selected is not None and screen.selected.title != "Third one"
+
+
+@pytest.mark.parametrize(
+    ("size", "long", "expected"),
+    [((80, 24), False, [1]), ((120, 40), False, [1, 2, 3]), ((200, 50), False, [1, 2, 3, 4]), ((80, 24), True, [1])],
+)
+async def test_the_problem_list_shows_what_fits_and_says_how_many_more(
+    tmp_path: Path, size: tuple[int, int], long: bool, expected: list[int]
+) -> None:
+    path, text, app = reloadable(tmp_path)
+    name = "_that_no_record_has_and_that_makes_the_problem_long" if long else ""
+    unknown = "".join(f"\nkey_{n}{name} = {n}" for n in range(1, 5))
+    async with app.run_test(size=size) as pilot:
+        path.write_text(text + unknown, encoding="utf-8")  # four unknown keys in the file's last record
+        problems = (await reload(pilot, app)).query_one("#problems", Static)
+        shown = str(problems.render())
+        assert shown.startswith("4 problems in the file; this is the last good timeline")
+        assert [n for n in range(1, 5) if f"key_{n}" in shown] == expected
+        if len(expected) < 4:
+            assert shown.endswith(f"… and {4 - len(expected)} more: chiptui check FILE lists them all")
+        await pilot.pause()
+        rows = problems.content_region
+        assert sum(len(Content(line).wrap(rows.width)) for line in shown.splitlines()) <= rows.height

@@ -4,6 +4,7 @@ the problems a failed reload found."""
 from __future__ import annotations
 
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.widgets import Static
 
 from chiptui.core.model import Timeline
@@ -64,16 +65,35 @@ class ProblemList(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
 
-    def show(self, problems: list[str], shown: int = 6) -> None:
+    def show(self, problems: list[str]) -> None:
+        """The problems that fit the rows it may take (fewer in a low terminal), each whole, and
+        how many more there are, so that none is cut off unsaid."""
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        lines = [
-            Content.styled(
-                f"The data file has {count}; this is the last good timeline. Fix the file and press r.",
-                "bold $text-error",
-            )
-        ]
-        lines += [plain(problem) for problem in problems[:shown]]
-        if len(problems) > shown:
-            lines.append(Content.styled(f"… and {len(problems) - shown} more (chiptui check lists them all)", "dim"))
+        header = Content.styled(
+            f"{count} in the file; this is the last good timeline. Fix it, then press r.", "bold $text-error"
+        )
+        width = max(20, self.app.size.width - self.styles.gutter.width)
+        rows = self._rows()
+        lines, used, shown = [header], len(header.wrap(width)), 0
+        for problem in problems:
+            folded = plain(problem).wrap(width)
+            room = rows - used - (shown < len(problems) - 1)  # a line kept for "… and N more"
+            if len(folded) > room:
+                if not shown:  # the first is shown even in a low terminal: as much of it as fits
+                    cut = max(1, room)
+                    lines += [*folded[: cut - 1], folded[cut - 1].truncate(width - 1) + Content("…")]
+                    shown = 1
+                break
+            lines += folded
+            used, shown = used + len(folded), shown + 1
+        if shown < len(problems):
+            more = f"… and {len(problems) - shown} more: chiptui check FILE lists them all"
+            lines.append(Content.styled(more, "dim"))
         self.update(Content("\n").join(lines))
         self.display = True
+
+    def _rows(self) -> int:
+        """The lines of text its style sheet lets it show (its max-height less its border)."""
+        cap = self.styles.max_height
+        rows = int(cap.value) if cap is not None and cap.unit == Unit.CELLS else 9
+        return max(2, rows - self.styles.gutter.height)
