@@ -185,3 +185,17 @@ async def test_every_filter_choice_shows_whole_beside_the_others(size: tuple[int
             prompts = [checklist.get_option_at_index(i).prompt for i in range(checklist.option_count)]
             longest = max(cell_len(str(prompt)) for prompt in prompts)
             assert checklist.scrollable_content_region.width >= longest + GUTTER, (checklist.id, longest)
+
+
+async def test_in_a_small_terminal_the_filter_lists_stack_and_each_shows_two_rows_or_more() -> None:
+    from chiptui.tui.screens.filter import Checklist, FilterScreen
+
+    app = make_app(BUNDLED)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        lists = [w for w in app.screen.query(Checklist) if w.id != "corrected"]
+        assert len({w.region.x for w in lists}) == 1  # one above the other
+        assert all(w.scrollable_content_region.height >= 2 for w in lists), [w.size for w in lists]
+        assert app.screen.query_one("#filter-count").region.bottom <= app.size.height

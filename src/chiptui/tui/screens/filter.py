@@ -88,6 +88,11 @@ class FilterScreen(ModalScreen[Filter | None]):
         #filter-buttons { height: auto; align-horizontal: right; }
         Button { margin: 0 0 0 1; }
         &.-narrow #filter-lists { layout: vertical; }
+        /* a small terminal: the whole screen, no spare rows, one-row buttons, for the lists' rows */
+        &.-narrow #filter-dialog { width: 100%; height: 100%; max-height: 100%; padding: 0; }
+        &.-narrow #corrected { margin: 0; }
+        &.-narrow #filter-count { margin: 0 0 0 1; }
+        &.-narrow Button { height: 1; min-width: 0; border: none; margin: 0 0 0 2; }
         &.-medium #filter-dialog { width: 100%; padding: 0; }
         &.-medium SelectionList { padding: 0 0 0 1; scrollbar-size-vertical: 1; }
         &.-medium #filter-count { margin: 1 0 0 1; }
