@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import OptionList
+from rich.cells import cell_len
+from textual.widgets import OptionList, Static
 
 from chiptui.core.loader import load
 from chiptui.core.state import State, load_state, save_state, state_file
@@ -160,3 +161,17 @@ async def test_the_place_is_saved_soon_after_the_cursor_stops(tmp_path: Path) ->
                 break
             await pilot.pause(0.1)
         assert load_state(path)[0].event == "ev-2013"
+
+
+async def test_at_80x24_the_bookmarks_say_how_to_use_them_whole_and_no_toast_covers_them(tmp_path: Path) -> None:
+    app = app_for(copy_small(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b", "down", "b", "B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        dialog = app.screen.query_one("#bookmarks-dialog")
+        title = str(dialog.border_subtitle)
+        assert cell_len(title) + 4 <= dialog.outer_size.width  # the subtitle is not cut
+        hint = app.screen.query_one("#bookmarks-hint", Static)
+        assert "b on an event" in str(hint.render()) and hint.region.width >= cell_len(str(hint.render()))
+        assert not list(app._notifications)  # the "Bookmarked" toasts are gone (Textual has no public view of them)
