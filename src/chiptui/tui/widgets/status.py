@@ -10,6 +10,7 @@ from textual.widgets import Static
 from chiptui.core.model import Timeline
 from chiptui.core.view import Search, View
 from chiptui.tui.widgets.text import Looks, looks, plain
+from chiptui.tui.widgets.wrapping import wrap_line
 
 
 class StatusLine(Static):
@@ -74,9 +75,9 @@ class ProblemList(Static):
         )
         width = max(20, self.app.size.width - self.styles.gutter.width)
         rows = self._rows()
-        lines, used, shown = [header], len(header.wrap(width)), 0
+        lines, used, shown = [header], len(wrap_line(header, width)), 0
         for problem in problems:
-            folded = plain(problem).wrap(width)
+            folded = wrap_line(plain(problem), width)  # as every panel folds text: a figure kept whole
             room = rows - used - (shown < len(problems) - 1)  # a line kept for "… and N more"
             if len(folded) > room:
                 if not shown:  # the first is shown even in a low terminal: as much of it as fits
