@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from rich.cells import cell_len
+from textual import events
 from textual.widgets import OptionList, Static
 
 from chiptui.core.loader import load
@@ -175,3 +176,15 @@ async def test_at_80x24_the_bookmarks_say_how_to_use_them_whole_and_no_toast_cov
         hint = app.screen.query_one("#bookmarks-hint", Static)
         assert "b on an event" in str(hint.render()) and hint.region.width >= cell_len(str(hint.render()))
         assert not list(app._notifications)  # the "Bookmarked" toasts are gone (Textual has no public view of them)
+
+
+async def test_keys_typed_in_one_burst_leave_no_toast_over_the_bookmarks(tmp_path: Path) -> None:
+    # A terminal delivers "bjbB" typed fast as one read: the toasts of the b's came after the list opened.
+    app = app_for(copy_small(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in "bjbB":
+            app.post_message(events.Key(key, key))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, BookmarksScreen)
+        assert not list(app._notifications)

@@ -61,7 +61,7 @@ class BookmarksScreen(ModalScreen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.clear_notifications()  # "Bookmarked" and the like: the list itself says it now
+        self.call_after_refresh(self.app.clear_notifications)  # "Bookmarked" and the like: the list says it
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         self.dismiss(int(message.option.id or 0))
