@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from chiptui import cli
+from chiptui.cli.parser import build_parser
 from tests.conftest import DATA
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "chiptui"
@@ -63,12 +64,12 @@ def test_a_commands_help_names_its_own_usage(capsys: pytest.CaptureFixture[str])
     [["--debug", "check"], ["check", "--debug"], ["export", "--debug"], ["serve", "--debug", "--port", "0"]],
 )
 def test_debug_works_before_and_after_the_command(args: list[str]) -> None:
-    assert cli.build_parser().parse_args(args).debug is True
+    assert build_parser().parse_args(args).debug is True
 
 
 @pytest.mark.parametrize("args", [[], ["check"], ["export"], ["serve"]])
 def test_debug_is_off_unless_given(args: list[str]) -> None:
-    assert cli.build_parser().parse_args(args).debug is False
+    assert build_parser().parse_args(args).debug is False
 
 
 def test_check_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,14 +98,34 @@ def test_data_after_the_command_wins_over_data_before_it(tmp_path: Path, capsys:
     assert capsys.readouterr().out.startswith(f"{small}: OK: ")
     assert cli.main(["--data", small, "export", "--data", missing]) == 2
     assert "missing.toml: no such file" in capsys.readouterr().err
-    assert cli.build_parser().parse_args(["--data", small, "check"]).data == small  # not undone by check's default
+    assert build_parser().parse_args(["--data", small, "check"]).data == small  # not undone by check's default
 
 
 def test_the_shared_options_keep_their_place_in_the_namespace() -> None:
-    args = cli.build_parser().parse_args(["serve", "--data", "a.toml", "--debug"])
+    args = build_parser().parse_args(["serve", "--data", "a.toml", "--debug"])
     assert (args.command, args.serve_data, args.data, args.debug) == ("serve", "a.toml", None, True)
-    args = cli.build_parser().parse_args(["export", "--data", "a.toml", "-o", "x.md"])
+    args = build_parser().parse_args(["export", "--data", "a.toml", "-o", "x.md"])
     assert (args.export_data, args.output, args.data, args.debug) == ("a.toml", "x.md", None, False)
+
+
+def test_no_arguments_are_what_the_parser_makes_of_none() -> None:
+    # `chiptui` alone skips argparse; what it gets must be the parser's answer, every option in it
+    assert vars(build_parser().parse_args([])) == cli.NO_ARGUMENTS
+    assert vars(cli.parse([])) == cli.NO_ARGUMENTS
+    assert cli.parse(["--year", "1971"]).year == 1971  # any word goes through the parser
+
+
+def test_a_plain_start_does_not_import_argparse(tmp_path: Path) -> None:
+    # a fresh interpreter as `chiptui` starts, up to the explorer (stdin is no terminal here)
+    import subprocess
+    import sys
+
+    code = "import sys; from chiptui.cli import main; main([]); print('argparse' in sys.modules)"
+    env = {"CHIPTUI_STATE_DIR": str(tmp_path), "CHIPTUI_CACHE_DIR": str(tmp_path), "PATH": ""}
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL
+    )
+    assert run.stdout.strip() == "False", run.stdout + run.stderr
 
 
 def test_a_command_runs_with_the_cycle_collector_on(capsys: pytest.CaptureFixture[str]) -> None:

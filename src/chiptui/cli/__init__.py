@@ -8,16 +8,19 @@ Exit status: 0 success, 2 bad input or usage (every problem on stderr), 1 an int
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from chiptui.cli.parser import FORMATS, build_parser
 from chiptui.cli.progress import reading
 
-__all__ = ["FORMATS", "build_parser", "bundled_timeline", "fault_line", "main"]
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+__all__ = ["NO_ARGUMENTS", "bundled_timeline", "fault_line", "main", "parse"]
 from chiptui.core.files import Interrupted, write_file
 from chiptui.core.loader import DataError, Problem, load
 from chiptui.core.model import Timeline
@@ -25,6 +28,11 @@ from chiptui.core.schema import strip_controls
 from chiptui.core.settings import settings
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
+
+# What the parser makes of no arguments: the explorer, each option at its default. A plain
+# `chiptui` (most starts) gets it without importing argparse and building the parser, about 4 ms
+# of its first frame; tests/cli/test_cli_help.py holds it to the parser's own answer.
+NO_ARGUMENTS = {"data": None, "year": None, "theme": None, "debug": False, "command": None}
 
 # textual-serve runs each browser tab's app with pipes for stdin and stdout, and names its driver
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
@@ -182,7 +190,17 @@ def serve_command(given: str | None, host: str, port: int) -> int:
     return EXIT_OK
 
 
-def debugging(args: argparse.Namespace) -> bool:
+def parse(argv: list[str] | None = None) -> Namespace | SimpleNamespace:
+    """The command line's words (`argv`, else the process's own) as the parser reads them."""
+    words = sys.argv[1:] if argv is None else argv
+    if not words:
+        return SimpleNamespace(**NO_ARGUMENTS)
+    from chiptui.cli.parser import build_parser
+
+    return build_parser().parse_args(words)
+
+
+def debugging(args: Namespace | SimpleNamespace) -> bool:
     return bool(getattr(args, "debug", False) or settings().debug)
 
 
@@ -192,7 +210,7 @@ def _first(*given: str | None) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     if args.command is not None:
         gc.enable()  # off while chiptui loaded (see __main__); only the explorer starts without it
     try:
