@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.content import Content
@@ -34,5 +34,5 @@ class EventPanel(Panel):
     def shown_for(self) -> tuple[object, ...]:
         return (self.selected, self.search)
 
-    def describe(self) -> Callable[[int], Sequence[Block]]:
+    def describe(self) -> Callable[[int], Iterable[Block]]:
         return partial(event_blocks, self.timeline, self.selected, self.search)

@@ -5,7 +5,7 @@ item: Enter opens it full-screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from rich.cells import cell_len
@@ -16,7 +16,7 @@ from chiptui.core.model import Event, Figure, Timeline
 from chiptui.tui.widgets.chart import comparison_chart, folded, scale_note, series_chart, value_text
 from chiptui.tui.widgets.panel import Block, Item, Panel
 from chiptui.tui.widgets.render import LABEL, MUTED, corrected, heading, source_line
-from chiptui.tui.widgets.sheet import MARK
+from chiptui.tui.widgets.sheet import MARK, Kept
 from chiptui.tui.widgets.text import plain
 from chiptui.tui.widgets.years_chart import years_chart
 
@@ -27,17 +27,18 @@ class FiguresPanel(Panel):
     def shown_for(self) -> tuple[object, ...]:
         return (self.selected.year if self.selected else None,)  # a year's figures, whichever event
 
-    def describe(self) -> Callable[[int], Sequence[Block]]:
+    def describe(self) -> Callable[[int], Iterable[Block]]:
         return partial(figure_blocks, self.timeline, self.selected)
 
 
-_KEPT: dict[tuple[int, int, int], tuple[Timeline, list[Block]]] = {}
+_KEPT: dict[tuple[int, int, int], tuple[Timeline, Kept]] = {}
 
 
-def figure_blocks(timeline: Timeline, event: Event | None, width: int) -> list[Block]:
+def figure_blocks(timeline: Timeline, event: Event | None, width: int) -> Iterable[Block]:
     """The year's figures (or the nearest year's), its comparisons, the charts over the years,
     the chart of every series no chart over the years draws, the sources. They depend only on the
-    event's year and the width, so they are made once per year and width (kept for the timeline)."""
+    event's year and the width, so they are kept per year and width for the timeline, each made
+    when it is first read: a panel that shows the top of a year's figures makes only the top."""
     if event is None:
         return [Content("No event selected.")]
     key = (id(timeline), event.year, width)
@@ -45,55 +46,50 @@ def figure_blocks(timeline: Timeline, event: Event | None, width: int) -> list[B
     if kept is None or kept[0] is not timeline:
         if len(_KEPT) > 256:
             _KEPT.clear()
-        kept = _KEPT[key] = (timeline, fitted(year_blocks(timeline, event.year, width), width))
+        kept = _KEPT[key] = (timeline, Kept(fitted(year_blocks(timeline, event.year, width), width)))
     return kept[1]
 
 
-def fitted(blocks: list[Block], width: int) -> list[Block]:
+def fitted(blocks: Iterable[Block], width: int) -> Iterator[Block]:
     """The blocks with every line wider than `width` (an item's: than its width right of the ▶
     gutter) wrapped once here, where they are kept, so the panel's body finds that each line fits."""
-    out: list[Block] = []
     for block in blocks:
         if isinstance(block, Item):
             lines = block.content.split(allow_blank=True)
-            out.append(Item(Content("\n").join(folded(lines, width - len(MARK))), block.target))
+            yield Item(Content("\n").join(folded(lines, width - len(MARK))), block.target)
         elif block is not None and block.cell_length > width and "\n" not in block.plain:
-            out += folded([block], width)
+            yield from folded([block], width)
         else:
-            out.append(block)
-    return out
+            yield block
 
 
-def year_blocks(timeline: Timeline, year: int, width: int) -> list[Block]:
+def year_blocks(timeline: Timeline, year: int, width: int) -> Iterator[Block]:
+    """The blocks in reading order, each made as it is read (the charts come after the figures)."""
     figures = timeline.figures_for_year(year)
-    blocks: list[Block] = []
     shown_year = year
     if figures:
-        blocks.append(heading(f"Figures for {year}"))
+        yield heading(f"Figures for {year}")
     else:
         nearest = timeline.nearest_figure_year(year)
-        blocks.append(Content.styled(f"No figures for {year}.", "bold"))
+        yield Content.styled(f"No figures for {year}.", "bold")
         if nearest is not None:
             figures = timeline.figures_for_year(nearest)
             shown_year = nearest
-            blocks.append(heading(f"The nearest year with figures: {nearest}"))
+            yield heading(f"The nearest year with figures: {nearest}")
     numbers: dict[str, int] = {}
     for figure in figures:
         for source in figure.sources:
             numbers.setdefault(source, len(numbers) + 1)
-        blocks.append(Item(figure_text(timeline, figure, numbers), figure))
+        yield Item(figure_text(timeline, figure, numbers), figure)
     for comparison in timeline.comparisons_for_year(shown_year):
-        blocks += [Content(""), *chart_item(comparison_chart(timeline, comparison, width), comparison)]
-    blocks.extend(_over_the_years(timeline, year, width))
-    blocks.extend(_series(timeline, year, width))
+        yield from [Content(""), *chart_item(comparison_chart(timeline, comparison, width), comparison)]
+    yield from _over_the_years(timeline, year, width)
+    yield from _series(timeline, year, width)
     if numbers:
-        blocks += [Content(""), heading("Sources")]
+        yield from [Content(""), heading("Sources")]
         for source_id, n in numbers.items():
             if source_id in timeline.sources:
-                blocks.append(
-                    Content.assemble((f"[{n}] ", LABEL), source_line(timeline.sources[source_id], brief=True))
-                )
-    return blocks
+                yield Content.assemble((f"[{n}] ", LABEL), source_line(timeline.sources[source_id], brief=True))
 
 
 def chart_item(lines: list[Content], target: object) -> list[Block]:
@@ -130,16 +126,16 @@ def figure_text(timeline: Timeline, figure: Figure, numbers: dict[str, int]) -> 
     return Content("\n").join(lines)
 
 
-def _over_the_years(timeline: Timeline, year: int, width: int) -> list[Block]:
-    """The file's comparisons over the years, those that span `year` first."""
+def _over_the_years(timeline: Timeline, year: int, width: int) -> Iterator[Block]:
+    """The file's comparisons over the years, those that span `year` first; each chart is drawn
+    when it is read."""
     drawn = [d for d in map(partial(chart_years, timeline), timeline.charts) if d is not None]
     if not drawn:
-        return []
+        return
     drawn.sort(key=lambda d: not d.start <= year <= d.end)
-    blocks: list[Block] = [Content(""), heading("Over the years")]
+    yield from [Content(""), heading("Over the years")]
     for chart in drawn:
-        blocks += [Content(""), *chart_item(years_chart(timeline, chart, year, width), chart.chart)]
-    return blocks
+        yield from [Content(""), *chart_item(years_chart(timeline, chart, year, width), chart.chart)]
 
 
 def _series(timeline: Timeline, year: int, width: int) -> list[Block]:

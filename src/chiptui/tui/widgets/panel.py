@@ -13,7 +13,8 @@ from the body and scrolls it only outside a layout (a key), never the other way 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual import events
@@ -137,7 +138,7 @@ class Panel(Container, can_focus=True):
         if new and self.is_mounted:
             self.body.scroll_home(animate=False)
 
-    def describe(self) -> Callable[[int], Sequence[Block]]:
+    def describe(self) -> Callable[[int], Iterable[Block]]:
         """The blocks for `selected` as a function of the width, made of values only (no widget),
         so the body can call it during a layout."""
         raise NotImplementedError
@@ -147,7 +148,9 @@ class Panel(Container, can_focus=True):
         return max(1, self.body.scrollable_content_region.height)
 
     def _scroll(self, y: float) -> float:
-        """Scroll to line `y` (within the text) now; the line it lands on."""
+        """Scroll to line `y` (within the whole text, even one whose rest is wrapped after the
+        frame) now; the line it lands on."""
+        self.body.whole()
         y = max(0, min(y, self.body.max_scroll_y))
         self.body.scroll_to(y=y, animate=False, immediate=True)
         return y
@@ -182,7 +185,7 @@ class Panel(Container, can_focus=True):
         self._follow(self._scroll(self.body.scroll_y + round(pages * self.view_height)), pages)
 
     def action_ends(self, end: int) -> None:
-        self._follow(self._scroll(self.body.max_scroll_y if end > 0 else 0), end)
+        self._follow(self._scroll(math.inf if end > 0 else 0), end)
 
     def _follow(self, top_y: float, step: float) -> None:
         """After a page: the mark moves onto an item in sight if its own is out of sight (the

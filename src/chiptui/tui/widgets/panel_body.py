@@ -61,7 +61,7 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
         width = self.scrollable_content_region.width
         height = len(before.lines) if before is not None and before.width == width > 0 and self._in_sight() else None
         if height is not None:
-            lines = len(self._wrap(width).lines)
+            lines = len(self._wrap(width, self._rows(self.size.height)).lines)
             if min(lines, height) > self.size.height and self.show_vertical_scrollbar:
                 # Taller than the body as the last text was: the body keeps its size, and only
                 # its scrollbar says the new length (a layout would only do that too).
@@ -85,25 +85,56 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
     def _in_sight(self) -> bool:
         return self.is_mounted and all(node.display for node in self.ancestors_with_self)
 
-    def _wrap(self, width: int) -> Wrapped:
-        """The sheet at `width`. The one before is kept too: Textual measures a panel whose height
-        follows its text with and without its scrollbar's column, a layout asks for both."""
+    def _rows(self, height: int) -> int | None:
+        """How many of the text's lines a body `height` rows high needs wrapped now: one that
+        scrolls itself (in a panel), those down to the foot of where it is scrolled to and one more
+        (to know that it scrolls), the rest after the frame is drawn; one that a view scrolls, or
+        whose height is not known yet, all of them."""
+        if height <= 0 or self.styles.overflow_y != "auto":
+            return None
+        return round(self.scroll_offset.y) + height + 1
+
+    def _wrap(self, width: int, rows: int | None = None) -> Wrapped:
+        """The sheet at `width` (its first `rows` lines at least, else whole). The one before is
+        kept too: Textual measures a panel whose height follows its text with and without its
+        scrollbar's column, a layout asks for both."""
         wrapped = self._wrapped
         if wrapped is None or wrapped.width != width:
             other = self._other
             self._other = wrapped
-            wrapped = other if other is not None and other.width == width else wrap_sheet(self.sheet, width)
-            self._wrapped = wrapped
+            wrapped = other if other is not None and other.width == width else None
             self._text = None
             self._strips.clear()
+        if wrapped is None or not (wrapped.whole or (rows is not None and len(wrapped.lines) >= rows)):
+            wrapped = wrap_sheet(self.sheet, width, rows)
+            self._text = None
+            if not wrapped.whole:
+                self.call_after_refresh(self._whole_for, self.sheet)
+        self._wrapped = wrapped
+        return wrapped
+
+    def _whole_for(self, sheet: Sheet) -> None:
+        if sheet is self.sheet:
+            self.whole()
+
+    def whole(self) -> Wrapped | None:
+        """The text wrapped whole where only its first lines were, and its scrollbar told its
+        length (the body's own size is the same: it was already as tall as it can be)."""
+        wrapped = self._wrapped
+        if wrapped is None or wrapped.whole:
+            return wrapped
+        wrapped = self._wrap(wrapped.width)
+        if not self.is_mounted:
+            return wrapped
+        self.set_reactive(Widget.virtual_size, Size(wrapped.width, len(wrapped.lines)))
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = len(wrapped.lines)
         return wrapped
 
     @property
     def wrapped(self) -> Wrapped:
-        """The sheet wrapped at the width it was last laid out at (or the body's width)."""
-        if self._wrapped is not None:
-            return self._wrapped
-        return self._wrap(max(1, self.scrollable_content_region.width))
+        """The sheet wrapped whole at the width it was last laid out at (or the body's width)."""
+        return self.whole() or self._wrap(max(1, self.scrollable_content_region.width))
 
     @property
     def lines(self) -> list[Line]:
@@ -132,7 +163,7 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
             width -= self.styles.scrollbar_size_vertical  # the text's width: the scrollbar's column is kept
         if width <= 0:
             return 0
-        lines = len(self._wrap(width).lines)
+        lines = len(self._wrap(width, self._rows(container.height)).lines)
         # Its own size, for the scrollbar this layout arranges (no watcher, no other layout)
         self.set_reactive(Widget.virtual_size, Size(width, lines))
         return lines
@@ -174,7 +205,10 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
         selection = self.text_selection
         if selection is None and (strip := self._strips.get(y)) is not None:
             return strip
-        lines = self.wrapped.lines
+        wrapped = self._wrapped
+        lines = (
+            wrapped.lines if wrapped is not None and (wrapped.whole or y < len(wrapped.lines)) else self.wrapped.lines
+        )
         if y >= len(lines):
             return Strip.blank(width, self.visual_style.rich_style)
         line, x, source_y = lines[y]

@@ -4,7 +4,7 @@ the event it is about (pressed again, to its next event)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import ClassVar
 
@@ -46,7 +46,7 @@ class QuotesPanel(Panel):
         about = (self.timeline.quotes_for_event(event.id), event.year) if event is not None else None
         return (about, self.filter)
 
-    def describe(self) -> Callable[[int], Sequence[Block]]:
+    def describe(self) -> Callable[[int], Iterable[Block]]:
         return partial(quote_blocks, self.timeline, self.filter, self.selected)
 
     def action_follow(self) -> None:
@@ -58,42 +58,43 @@ def _admitted(filter: Filter, quotes: tuple[Quote, ...]) -> list[Quote]:
     return [q for q in quotes if not filter.speakers or q.speaker in filter.speakers]
 
 
-def quote_blocks(timeline: Timeline, filter: Filter, event: Event | None, width: int) -> list[Block]:
+def quote_blocks(timeline: Timeline, filter: Filter, event: Event | None, width: int) -> Iterator[Block]:
     """The quotes about the event, then about its year (or the nearest year's), then the speakers'
-    corrections; only the speakers `filter` admits."""
+    corrections; only the speakers `filter` admits. Each is made as it is read."""
     if event is None:
-        return [Content("No event selected.")]
+        yield Content("No event selected.")
+        return
     linked = _admitted(filter, timeline.quotes_for_event(event.id))
     same_year = [q for q in _admitted(filter, timeline.quotes_about_year(event.year)) if q not in linked]
     whose = " from the chosen speakers" if filter.speakers else ""
-    blocks: list[Block] = []
     shown: list[Quote] = []
 
-    def add(title: str, quotes: list[Quote]) -> None:
-        blocks.append(heading(title))
+    def add(title: str, quotes: list[Quote]) -> Iterator[Block]:
+        yield heading(title)
         for quote in quotes:
-            blocks.extend([Content(""), Item(Content("\n").join(quote_lines(timeline, quote)), quote)])
             shown.append(quote)
+            yield from (Content(""), Item(Content("\n").join(quote_lines(timeline, quote)), quote))
 
     if linked:
-        add("About this event", linked)
+        yield from add("About this event", linked)
     else:
-        blocks.append(Content.styled(f"No quotes{whose} about this event.", "bold"))
+        yield Content.styled(f"No quotes{whose} about this event.", "bold")
     if same_year:
-        blocks.append(Content(""))
-        add(f"About {event.year}", same_year)
+        yield Content("")
+        yield from add(f"About {event.year}", same_year)
     elif not linked:
-        blocks.append(Content.styled(f"None about {event.year} either.", "bold"))
+        yield Content.styled(f"None about {event.year} either.", "bold")
         nearest = _nearest_year(timeline, filter, event.year)
         if nearest is not None:
-            blocks.append(Content(""))
-            add(f"The nearest year with quotes: {nearest}", _admitted(filter, timeline.quotes_about_year(nearest)))
+            yield Content("")
+            yield from add(
+                f"The nearest year with quotes: {nearest}", _admitted(filter, timeline.quotes_about_year(nearest))
+            )
     speakers = [timeline.speakers[s] for s in dict.fromkeys(q.speaker for q in shown)]
     notes = [s for s in speakers if s.seed_says or s.correction]
     if notes:
-        blocks += [Content(""), heading("How the article named them")]
-        blocks.extend(Content("\n").join(speaker_lines(speaker, timeline)) for speaker in notes)
-    return blocks
+        yield from (Content(""), heading("How the article named them"))
+        yield from (Content("\n").join(speaker_lines(speaker, timeline)) for speaker in notes)
 
 
 def _nearest_year(timeline: Timeline, filter: Filter, year: int) -> int | None:

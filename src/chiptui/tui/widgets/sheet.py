@@ -6,7 +6,7 @@ at every start, three attrs classes cost the first frame about 3 ms."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from textual.cache import LRUCache
@@ -33,14 +33,39 @@ Block = Content | Item | None
 
 class Sheet(NamedTuple):
     """What a panel shows: `blocks(width)`, a function of the width and of nothing on screen (the
-    figures' charts fit the width), and the item marked ▶ (None while the panel has no focus)."""
+    figures' charts fit the width), and the item marked ▶ (None while the panel has no focus).
+    The blocks are read in order and may be made as they are read (a generator), so a panel
+    that shows only its top makes only its top."""
 
-    blocks: Callable[[int], Sequence[Block]]
+    blocks: Callable[[int], Iterable[Block]]
     marked: int | None = None
 
 
-def nothing(width: int) -> Sequence[Block]:
+def nothing(width: int) -> Iterable[Block]:
     return ()
+
+
+class Kept:
+    """Blocks made once, as they are first read, and read again from where they are kept: a
+    year's figures are made in full only when a reader scrolls past their top, and once."""
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        self._made: list[Block] = []
+        self._more: Iterator[Block] | None = iter(blocks)
+
+    def __iter__(self) -> Iterator[Block]:
+        at = 0
+        while True:
+            if at == len(self._made):
+                if self._more is None:
+                    return
+                try:
+                    self._made.append(next(self._more))
+                except StopIteration:
+                    self._more = None
+                    return
+            yield self._made[at]
+            at += 1
 
 
 def fit(line: Content, width: int) -> list[Content]:
@@ -78,25 +103,32 @@ def wrap(block: Content, width: int, first: int) -> list[Line]:
 
 class Wrapped(NamedTuple):
     """A sheet wrapped at `width`: its lines, its items with each one's first line and height, and
-    its source blocks (joined by newlines they are the text that the lines' offsets point into)."""
+    its source blocks (joined by newlines they are the text that the lines' offsets point into).
+    Not `whole`: the sheet's first lines only, as many as were asked for or a few more (the
+    blocks they come from, whole); the sheet wrapped in full begins with the same lines."""
 
     width: int
     lines: list[Line]
     items: list[Item]
     item_lines: list[tuple[int, int]]
     parts: list[Content]
+    whole: bool = True
 
 
-def wrap_sheet(sheet: Sheet, width: int) -> Wrapped:
+def wrap_sheet(sheet: Sheet, width: int, rows: int | None = None) -> Wrapped:
     """The sheet's blocks, made at `width` (or NARROWEST) and wrapped at `width`; an item's lines
-    sit right of a two-cell gutter that holds ▶ on the marked one's first line and ▏ on its others."""
+    sit right of a two-cell gutter that holds ▶ on the marked one's first line and ▏ on its others.
+    With `rows`, the blocks are read only until there are that many lines."""
     made_at = max(NARROWEST, width)
     lines: list[Line] = []
     parts: list[Content] = []
     items: list[Item] = []
     item_lines: list[tuple[int, int]] = []
     source = 0  # the text's source lines so far (the parts are joined by newlines)
-    for block in sheet.blocks(made_at):
+    blocks = iter(sheet.blocks(made_at))
+    for block in blocks:
+        if rows is not None and len(lines) >= rows:
+            return Wrapped(width, lines, items, item_lines, parts, whole=False)
         if block is None:
             continue
         if isinstance(block, Item):
