@@ -21,7 +21,7 @@ from chiptui.tui.widgets.figures_panel import FiguresPanel, figure_blocks
 from chiptui.tui.widgets.panel import Panel
 from chiptui.tui.widgets.panel_body import PanelBody
 from chiptui.tui.widgets.quotes_panel import QuotesPanel
-from chiptui.tui.widgets.sheet import Block, Kept, Sheet, Wrapped, wrap_sheet
+from chiptui.tui.widgets.sheet import Block, Kept, Sheet, Wrapped, made_once, wrap_sheet
 from tests.settle import settle
 
 BUNDLED = load(bundled_timeline())
@@ -114,6 +114,15 @@ def test_kept_blocks_are_made_once_and_as_they_are_read() -> None:
     assert [str(b) for b in islice(kept, 2)] == ["0", "1"] and made == [0, 1]
     assert [str(b) for b in kept] == ["0", "1", "2", "3", "4"] and made == [0, 1, 2, 3, 4]
     assert [str(b) for b in kept] == ["0", "1", "2", "3", "4"] and made == [0, 1, 2, 3, 4]  # kept, not made again
+    widths: list[int] = []
+
+    def at_width(width: int) -> Iterator[Block]:
+        widths.append(width)
+        return blocks()
+
+    at = made_once(at_width)
+    assert list(map(str, islice(at(30), 1))) == ["0"] and list(map(str, at(30))) == [str(n) for n in range(5)]
+    assert widths == [30] and list(map(str, at(20))) == [str(n) for n in range(5)] and widths == [30, 20]
 
 
 async def test_a_panel_shows_its_top_first_and_its_whole_length_after_the_frame(
@@ -154,3 +163,23 @@ async def test_a_panel_shows_its_top_first_and_its_whole_length_after_the_frame(
         await settle(pilot, lambda: figures.body.scroll_y == figures.body.max_scroll_y > 0)
         last = figures.body.wrapped.lines[-1][0].plain
         assert last.strip() and last in figures.body.render_line(figures.body.size.height - 1).text
+
+
+async def test_a_text_shown_while_hidden_keeps_the_place_it_is_scrolled_to() -> None:
+    """A hidden panel's new text is wrapped by the layout that shows it, down to where the body
+    is scrolled (not only its top), so the reader's place survives the layout."""
+    app = make_app(BUNDLED, theme="chiptui", remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        figures = app.screen.query_one(FiguresPanel)
+        body = figures.body
+        body.scroll_to(y=body.max_scroll_y, animate=False, immediate=True)
+        bottom = body.scroll_y
+        assert bottom > 10
+        figures.display = False
+        body.show(Sheet(body.sheet.blocks, marked=None))  # the same text, as a new sheet
+        figures.display = True
+        await settle(pilot, lambda: body.wrapped.whole and body.virtual_size.height == len(body.wrapped.lines))
+        assert body.scroll_y == bottom
+        last = body.wrapped.lines[-1][0].plain
+        assert last in body.render_line(body.size.height - 1).text

@@ -61,7 +61,7 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
         width = self.scrollable_content_region.width
         height = len(before.lines) if before is not None and before.width == width > 0 and self._in_sight() else None
         if height is not None:
-            lines = len(self._wrap(width, self._rows(self.size.height)).lines)
+            lines = len(self._wrap(width).lines)  # whole: a key draws one frame, not a second for the scrollbar
             if min(lines, height) > self.size.height and self.show_vertical_scrollbar:
                 # Taller than the body as the last text was: the body keeps its size, and only
                 # its scrollbar says the new length (a layout would only do that too).

@@ -17,6 +17,7 @@ from chiptui.core.model import Event, Quote, Timeline
 from chiptui.core.view import Filter
 from chiptui.tui.widgets.panel import Block, Item, Panel
 from chiptui.tui.widgets.render import heading, quote_lines, speaker_lines
+from chiptui.tui.widgets.sheet import made_once
 from chiptui.tui.widgets.text import plain
 
 
@@ -47,7 +48,7 @@ class QuotesPanel(Panel):
         return (about, self.filter)
 
     def describe(self) -> Callable[[int], Iterable[Block]]:
-        return partial(quote_blocks, self.timeline, self.filter, self.selected)
+        return made_once(partial(quote_blocks, self.timeline, self.filter, self.selected))
 
     def action_follow(self) -> None:
         if self.items and isinstance(quote := self.items[self.highlighted].target, Quote):

@@ -101,6 +101,19 @@ def wrap(block: Content, width: int, first: int) -> list[Line]:
     return lines
 
 
+def made_once(blocks: Callable[[int], Iterable[Block]]) -> Callable[[int], Kept]:
+    """`blocks` with each width's made once, as they are read: a panel wraps its top in the
+    frame and the whole after it, and the top is not made twice."""
+    made: dict[int, Kept] = {}
+
+    def at(width: int) -> Kept:
+        if width not in made:
+            made[width] = Kept(blocks(width))
+        return made[width]
+
+    return at
+
+
 class Wrapped(NamedTuple):
     """A sheet wrapped at `width`: its lines, its items with each one's first line and height, and
     its source blocks (joined by newlines they are the text that the lines' offsets point into).
