@@ -3,12 +3,14 @@ it is on screen, scrolled by itself.
 
 A panel's text can run to many screens (a year's charts, its quotes), and a Static renders all
 of it whenever it is drawn. The panel hands the body a `Sheet` (chiptui.tui.widgets.sheet); the
-body wraps it when a layout asks for its height, keeps the wrapped lines and each item's first
-line and height, and renders a line only when the compositor asks for it (Textual's Line API:
-a ScrollView whose virtual size is its lines), cached until the text, the width or the styles
-change. Each line carries where it starts in the text (its source line and column), as
-Textual's own rendering marks it for text selection, so a line drawn here is the line a Static
-would draw, and a mouse selection is drawn and copied as a Static's would be.
+body wraps it when a layout asks for its height (a body that scrolls itself: only down to its
+foot, the rest after the frame, so a year's charts below it are not made for the first frame),
+keeps the wrapped lines and each item's first line and height, and renders a line only when
+the compositor asks for it (Textual's Line API: a ScrollView whose virtual size is its lines),
+cached until the text, the width or the styles change. Each line carries where it starts in
+the text (its source line and column), as Textual's own rendering marks it for text selection,
+so a line drawn here is the line a Static would draw, and a mouse selection is drawn and
+copied as a Static's would be.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ class Sheet(NamedTuple):
     """What a panel shows: `blocks(width)`, a function of the width and of nothing on screen (the
     figures' charts fit the width), and the item marked ▶ (None while the panel has no focus).
     The blocks are read in order and may be made as they are read (a generator), so a panel
-    that shows only its top makes only its top."""
+    can make its top first."""
 
     blocks: Callable[[int], Iterable[Block]]
     marked: int | None = None
@@ -47,7 +47,8 @@ def nothing(width: int) -> Iterable[Block]:
 
 class Kept:
     """Blocks made once, as they are first read, and read again from where they are kept: a
-    year's figures are made in full only when a reader scrolls past their top, and once."""
+    year's figures are made as a panel first reads them (its top for the frame, the rest after
+    it), and not again for the next event of that year."""
 
     def __init__(self, blocks: Iterable[Block]) -> None:
         self._made: list[Block] = []
