@@ -42,7 +42,7 @@ from chiptui.core import model, records
 from chiptui.core.columns import columns_of, distinct_dates, events_of
 from chiptui.core.files import MAX_BYTES, open_regular
 from chiptui.core.loader import load_bytes, read_bytes
-from chiptui.core.model import Event, Timeline
+from chiptui.core.model import Event, InOrder, Timeline
 from chiptui.core.settings import settings
 from chiptui.core.signing import cache_key, signer
 
@@ -166,7 +166,7 @@ def _read(path: Path, made_from: bytes, key: bytes) -> Timeline | None:
                 events += events_of(_Records(signed).load(), dates)
             if not hmac.compare_digest(file.read(SIGNATURE + 1), signed.signer.digest()):
                 return None  # not signed with this key, cut, or more than was written
-            return Timeline(**fields, events=events)
+            return Timeline(**fields, events=InOrder(events))  # written in order (see _write)
     except Exception:  # noqa: BLE001 - missing, unreadable, damaged, truncated, not a file: all a miss
         return None
 

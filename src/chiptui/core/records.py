@@ -249,3 +249,24 @@ class Chart(Record):
     sources: tuple[str, ...] = attrs.field(default=(), converter=strings)
     seed_says: str | None = None
     correction: str | None = None
+
+
+# The timeline's converters: its tuples of records, typed (as `strings` and `years` above).
+def tuple_of_figure(items: Iterable[Figure]) -> tuple[Figure, ...]:
+    return tuple(items)  # one typed converter per field: mypy cannot type `converter=tuple`
+
+
+def tuple_of_quote(items: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(items)
+
+
+def tuple_of_comparison(items: Iterable[Comparison]) -> tuple[Comparison, ...]:
+    return tuple(items)
+
+
+def tuple_of_series(items: Iterable[Series]) -> tuple[Series, ...]:
+    return tuple(items)
+
+
+def tuple_of_chart(items: Iterable[Chart]) -> tuple[Chart, ...]:
+    return tuple(items)
