@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from chiptui.cli import bundled_timeline
 from chiptui.core.loader import load
 from chiptui.core.model import Era, Timeline
-from chiptui.core.view import Filter, Search, View
+from chiptui.core.view import KEPT_BACK, Filter, Search, View
 
 BUNDLED = load(bundled_timeline())
 REGIONS = sorted(BUNDLED.regions())
@@ -160,3 +160,38 @@ def test_a_longer_query_narrows_to_what_a_fresh_search_finds(filter: Filter, sta
     words = start.casefold().split()  # every word, anywhere, in any case
     expected = [p for p in range(len(view)) if words and all(w in texts[view.indices[p]] for w in words)]
     assert first.positions == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(filters, st.lists(st.one_of(st.sampled_from("aeinrst "), st.just("\b")), min_size=1, max_size=30))
+def test_typing_and_backspace_find_what_a_fresh_search_finds(filter: Filter, keys: list[str]) -> None:
+    """Each search is made from the one before, as the bar makes them; a Backspace back to a query
+    typed before finds its matches again, and every search matches what a fresh one would."""
+    view = View(BUNDLED, filter)
+    query, search, made = "", None, []
+    for key in keys:
+        query = query[:-1] if key == "\b" else query + key
+        search = Search(view, query, previous=search) if query.split() else None
+        if search is not None:
+            assert search.positions == Search(view, query).positions, query
+            made.append(search)
+    for search in made:  # the chain a search keeps is cut after KEPT_BACK of them
+        depth, earlier = 0, search.before
+        while earlier is not None:
+            depth, earlier = depth + 1, earlier.before
+        assert depth <= KEPT_BACK
+
+
+def test_a_backspace_finds_the_last_matches_again() -> None:
+    view = View(BUNDLED)
+    wa = Search(view, "wa", previous=Search(view, "w"))
+    back = Search(view, "wa", previous=Search(view, "waf", previous=wa))
+    assert back.positions is wa.positions  # found again, not searched again
+    assert Search(view, "wa", previous=Search(View(BUNDLED), "wa")).positions is not wa.positions  # another view
+    search = Search(view, "e")
+    for n in range(2, 41):  # forty letters typed: only the last KEPT_BACK searches are kept
+        search = Search(view, "e" * n, previous=search)
+    depth, earlier = 0, search.before
+    while earlier is not None:
+        depth, earlier = depth + 1, earlier.before
+    assert depth == KEPT_BACK

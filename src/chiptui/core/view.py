@@ -223,6 +223,9 @@ class View:
         return era if isinstance(era, Era) else None
 
 
+KEPT_BACK = 16  # the searches before the newest that a Backspace finds again
+
+
 class Search:
     """The visible events whose text (chiptui.core.matching.event_text: title, text, corrections,
     what the article said, quotes) holds every word of `query`, in any case."""
@@ -231,17 +234,38 @@ class Search:
         self.view = view
         self.query = query
         self.words = Query(query)
+        # The searches typed before this one in the same view, newest first: a Backspace back to
+        # one of them finds its matches again instead of searching every text (a third of a
+        # second at a million events). Only the last KEPT_BACK are kept: each holds its matches.
+        self.before = previous if previous is not None and previous.view is view else None
+        self.positions: list[int] = []
+        if (again := self._typed_before()) is not None:
+            self.positions = again.positions
+            return
         texts = view.timeline.search_texts()
         candidates: Iterable[int]
-        if previous is not None and previous.view is view and self.words.narrows(previous.words):
-            candidates = previous.positions  # a longer query only narrows the last one's matches
+        if self.before is not None and self.words.narrows(self.before.words):
+            candidates = self.before.positions  # a longer query only narrows the last one's matches
         else:
             candidates = range(len(view))
-        self.positions: list[int] = []
         if self.words:
             chosen = list(candidates)
             folded = list(map(texts.__getitem__, map(view.indices.__getitem__, chosen)))
             self.positions = list(compress(chosen, self.words.which(folded)))
+
+    def _typed_before(self) -> Search | None:
+        """The search of these same words among the last KEPT_BACK before this one, if any; the
+        ones before those are let go."""
+        found, earlier = None, self.before
+        for depth in range(KEPT_BACK):
+            if earlier is None:
+                break
+            if found is None and earlier.words.words == self.words.words:
+                found = earlier
+            if depth == KEPT_BACK - 1:
+                earlier.before = None
+            earlier = earlier.before
+        return found
 
     def __len__(self) -> int:
         return len(self.positions)
