@@ -223,7 +223,8 @@ class View:
         return era if isinstance(era, Era) else None
 
 
-KEPT_BACK = 16  # the searches before the newest that a Backspace finds again
+KEPT_BACK = 8  # the searches before the newest that a Backspace finds again (each holds its matches:
+# a million events, a list of up to 8 MB)
 
 
 class Search:
