@@ -162,6 +162,14 @@ def test_a_longer_query_narrows_to_what_a_fresh_search_finds(filter: Filter, sta
     assert first.positions == expected
 
 
+def _kept_back(search: Search) -> int:
+    """How many searches typed before `search` it still keeps."""
+    depth, earlier = 0, search.before
+    while earlier is not None:
+        depth, earlier = depth + 1, earlier.before
+    return depth
+
+
 @settings(max_examples=150, deadline=None)
 @given(filters, st.lists(st.one_of(st.sampled_from("aeinrst "), st.just("\b")), min_size=1, max_size=30))
 def test_typing_and_backspace_find_what_a_fresh_search_finds(filter: Filter, keys: list[str]) -> None:
@@ -176,10 +184,7 @@ def test_typing_and_backspace_find_what_a_fresh_search_finds(filter: Filter, key
             assert search.positions == Search(view, query).positions, query
             made.append(search)
     for search in made:  # the chain a search keeps is cut after KEPT_BACK of them
-        depth, earlier = 0, search.before
-        while earlier is not None:
-            depth, earlier = depth + 1, earlier.before
-        assert depth <= KEPT_BACK
+        assert _kept_back(search) <= KEPT_BACK
 
 
 def test_a_backspace_finds_the_last_matches_again() -> None:
@@ -191,7 +196,4 @@ def test_a_backspace_finds_the_last_matches_again() -> None:
     search = Search(view, "e")
     for n in range(2, 41):  # forty letters typed: only the last KEPT_BACK searches are kept
         search = Search(view, "e" * n, previous=search)
-    depth, earlier = 0, search.before
-    while earlier is not None:
-        depth, earlier = depth + 1, earlier.before
-    assert depth == KEPT_BACK
+    assert _kept_back(search) == KEPT_BACK

@@ -208,9 +208,9 @@ class PanelBody(ScrollView, inherit_bindings=False, can_focus=False):
         if selection is None and (strip := self._strips.get(y)) is not None:
             return strip
         wrapped = self._wrapped
-        lines = (
-            wrapped.lines if wrapped is not None and (wrapped.whole or y < len(wrapped.lines)) else self.wrapped.lines
-        )
+        if wrapped is None or (not wrapped.whole and y >= len(wrapped.lines)):
+            wrapped = self.wrapped  # a line below the part wrapped for the frame: the whole text
+        lines = wrapped.lines
         if y >= len(lines):
             return Strip.blank(width, self.visual_style.rich_style)
         line, x, source_y = lines[y]

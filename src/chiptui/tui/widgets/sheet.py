@@ -139,8 +139,7 @@ def wrap_sheet(sheet: Sheet, width: int, rows: int | None = None) -> Wrapped:
     items: list[Item] = []
     item_lines: list[tuple[int, int]] = []
     source = 0  # the text's source lines so far (the parts are joined by newlines)
-    blocks = iter(sheet.blocks(made_at))
-    for block in blocks:
+    for block in sheet.blocks(made_at):
         if rows is not None and len(lines) >= rows:
             return Wrapped(width, lines, items, item_lines, parts, whole=False)
         if block is None:
