@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chiptui.core.model import Event, InOrder, PartialDate, Timeline
+from chiptui.core.model import Event, PartialDate, Timeline
 
 
 @pytest.mark.parametrize(
@@ -160,15 +160,3 @@ def test_every_record_shows_as_attrs_would_show_it() -> None:
         expected = repr(twin(*(getattr(value, f.name) for f in fields)))
         assert repr(value) == expected
         assert "=" in expected and repr(value).startswith(type(value).__name__ + "(")
-
-
-def test_events_known_to_be_in_order_are_taken_as_they_are() -> None:
-    # A signed load cache holds its events in order: the timeline does not look at it again.
-    later = Event(id="later", date=PartialDate(2001), title="t", text="x", sources=["s"])
-    earlier = Event(id="earlier", date=PartialDate(1999), title="t", text="x", sources=["s"])
-    kept = Timeline(
-        title="t", sources={}, speakers={}, eras=(), events=InOrder((later, earlier)), figures=(), quotes=()
-    )
-    sorted_ = Timeline(title="t", sources={}, speakers={}, eras=(), events=(later, earlier), figures=(), quotes=())
-    assert [e.id for e in kept.events] == ["later", "earlier"] and type(kept.events) is tuple
-    assert [e.id for e in sorted_.events] == ["earlier", "later"]

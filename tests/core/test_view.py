@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -137,6 +139,7 @@ def test_view_indexes_agree_with_brute_force(filter: Filter, year: int, data: st
     speakers_of = BUNDLED.speakers_by_event()
     expected = [e.id for e in BUNDLED.events if filter.admits(e, speakers_of.get(e.id, frozenset()))]
     assert ids(view) == expected
+    assert view.counts == Counter(BUNDLED.events[i].year for i in view.indices)  # the ruler's bars
     if not view:
         assert view.position_for_year(year) is None
         return

@@ -3,10 +3,11 @@ the same file again skips reading, parsing and checking it. No Textual here.
 
 One cache file per data file (named by a hash of its full path), holding what it was made from,
 the pickled timeline (its events a slice at a time, as columns: see `columns`; so writing it
-costs little memory and reading it makes no Python call per event) and a signature. What it
-was made from is a hash of the data file's bytes, chiptui's version, the Python version and the
-size and time of chiptui's data-layer modules, so any change to the file or to chiptui is a miss,
-and the miss replaces the cache file. Only a good file's timeline, as the loader built it after
+costs little memory and reading it makes no event before one is asked for) and a signature. The
+file is read and signed by a helper thread while it is unpickled, and the data file hashed by
+another (see `readahead`). What it was made from is a hash of the data file's bytes, chiptui's
+version, the Python version and the size and time of chiptui's data-layer modules, so any change
+to the file or to chiptui is a miss, and the miss replaces the cache file. Only a good file's timeline, as the loader built it after
 every check, is ever cached.
 
 Only chiptui's own copies are trusted: each is signed with the user's key (see `signing`, kept in
@@ -39,16 +40,18 @@ import attrs
 
 from chiptui import __version__
 from chiptui.core import model, records
-from chiptui.core.columns import columns_of, distinct_dates, events_of
+from chiptui.core.columns import EventColumns, columns_of, distinct_dates
 from chiptui.core.files import MAX_BYTES, open_regular
 from chiptui.core.loader import load_bytes, read_bytes
-from chiptui.core.model import Event, InOrder, Timeline
+from chiptui.core.model import Timeline
+from chiptui.core.readahead import InBackground, SignedReader
 from chiptui.core.settings import settings
 from chiptui.core.signing import cache_key, signer
 
 _MAGIC = b"chiptui load cache 5\n"
 SLICE = 10_000  # events pickled at a time: the writer never holds a whole copy of them
 SIGNATURE = 32  # bytes of the signature that ends a cache file
+_MADE_FROM = 65  # bytes of what a cache file was made from, in its header (see _made_from)
 RECORDS = frozenset(name for name, kind in vars(records).items() if isinstance(kind, type) and attrs.has(kind))
 _NAME_RE = re.compile(r"[0-9a-f]{16}\.pickle")
 _TEMPORARY_RE = re.compile(r"\.[0-9a-f]{16}\.pickle\.[A-Za-z0-9_]+\.tmp")
@@ -87,20 +90,10 @@ def _made_from(data: bytes) -> bytes:
 
 
 class _Signed:
-    """A cache file read or written through its signer: every byte that passes is signed."""
+    """A cache file written through its signer: every byte that passes is signed."""
 
     def __init__(self, file: BinaryIO, signer: hashlib.blake2b) -> None:
         self.file, self.signer = file, signer
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.file.read(size)
-        self.signer.update(data)
-        return data
-
-    def readline(self) -> bytes:
-        data = self.file.readline()
-        self.signer.update(data)
-        return data
 
     def write(self, data: bytes) -> int:
         self.signer.update(data)
@@ -147,26 +140,28 @@ def _shaped(fields: object, dates: object, slices: object) -> bool:
     return True
 
 
-def _read(path: Path, made_from: bytes, key: bytes) -> Timeline | None:
-    """The cached timeline if the cache file holds one made from `made_from` and signed with
+def _read(path: Path, made_from: Callable[[], bytes], key: bytes) -> Timeline | None:
+    """The cached timeline if the cache file holds one made from `made_from()` and signed with
     `key`, else None (never raises). After its header the file holds one pickle of the timeline's
     fields but its events, with the events' distinct dates and how many slices of events follow,
-    the slices one pickle each (as columns: see `columns`), and the signature of all of it.
-    Nothing read is used before it verifies."""
+    the slices one pickle each (as columns: see `columns`), and the signature of all of it. The
+    file is read and signed ahead by a thread while it is unpickled (see `readahead`), and what
+    it was made from is compared at the end; nothing read is used before both are."""
     try:
-        with open_regular(path, 4 * MAX_BYTES) as file:
-            signed = _Signed(file, signer(key))
-            if signed.read(len(_MAGIC) + len(made_from)) != _MAGIC + made_from:
+        with open_regular(path, 4 * MAX_BYTES) as file, SignedReader(file, signer(key), SIGNATURE) as signed:
+            header = signed.read(len(_MAGIC) + _MADE_FROM)
+            if not header.startswith(_MAGIC):
                 return None
             fields, dates, slices = _Records(signed).load()
             if not _shaped(fields, dates, slices):
                 return None
-            events: list[Event] = []
-            for _ in range(slices):
-                events += events_of(_Records(signed).load(), dates)
-            if not hmac.compare_digest(file.read(SIGNATURE + 1), signed.signer.digest()):
+            events = EventColumns((_Records(signed).load() for _ in range(slices)), dates)
+            signature = signed.rest()  # None: more than was written
+            if signature is None or not hmac.compare_digest(signature, signed.digest()):
                 return None  # not signed with this key, cut, or more than was written
-            return Timeline(**fields, events=InOrder(events))  # written in order (see _write)
+            if header != _MAGIC + made_from():
+                return None  # made from another file, or by another chiptui
+            return Timeline(**fields, events=events)  # in order, as written (see _write)
     except Exception:  # noqa: BLE001 - missing, unreadable, damaged, truncated, not a file: all a miss
         return None
 
@@ -231,19 +226,25 @@ def open_cached(path: Path, shown: str) -> tuple[Timeline, Callable[[], None] | 
     """As `loader.load(path, shown)` (the same DataError for a file that is not good), from the
     cache when this file's bytes were loaded before. On a miss, also what caches the fresh load:
     the explorer calls it after its first frame. Without a key (see `signing`), no cache."""
-    data = read_bytes(path, shown)
+    opened = InBackground(lambda: _read_and_hash(path, shown))  # while the cache file is read
     key = cache_key()
     if key is None:
-        return load_bytes(data, shown), None
-    made_from = _made_from(data)
+        return load_bytes(opened.result()[0], shown), None
     where = cache_file(path)
-    cached = _read(where, made_from, key)
+    cached = _read(where, lambda: opened.result()[1], key)
+    data, made_from = opened.result()  # the DataError of a file that cannot be read, if it is one
     if cached is not None:
         with suppress(OSError):
             os.utime(where)  # opened now: not to be pruned
         return cached, None
     timeline = load_bytes(data, shown)
     return timeline, lambda: _write(where, made_from, key, timeline)
+
+
+def _read_and_hash(path: Path, shown: str) -> tuple[bytes, bytes]:
+    """The data file's bytes (DataError if it cannot be read) and what a cache of it is made from."""
+    data = read_bytes(path, shown)
+    return data, _made_from(data)
 
 
 def load_cached(path: Path, shown: str) -> Timeline:

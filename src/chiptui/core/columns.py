@@ -1,30 +1,39 @@
 """Events as columns, for the load cache: a slice of events as one list per field, their dates as
-places in one list of the timeline's distinct dates; and back into events. Both ways are C-speed
-passes over each column, with no Python call per event: a million events are made again in
-under a second, where unpickling a million records calls their `__setstate__` a million times.
+places in one list of the timeline's distinct dates; and back, as `EventColumns`, a sequence of
+the events that makes each one when it is first asked for. A million events open without making
+a million records (a second); the screens ask for a few, and a column (every title) is there
+without making any. No Textual here.
 
 The events made here skip `Event.__init__` (its converters): their values are those of events
 the loader made after every check, kept in a cache file chiptui signed (see `cache`). Each value
 is set in its field's slot, as `object.__setattr__` (which attrs uses for a frozen record's own)
-would set it, without looking the name up again for each event. No Textual here.
+would set it, without looking the name up again for each event.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
-from operator import attrgetter
-from typing import Any
+from operator import attrgetter, eq
+from typing import Any, TypeVar, overload
 
 import attrs
 
-from chiptui.core.model import each_once
 from chiptui.core.records import Event, PartialDate
 
+T = TypeVar("T")
 FIELDS = tuple(field.name for field in attrs.fields(Event))
 DATED = ("date", "end")  # the fields that hold a date (or None), kept as places in the dates
+SHARED = ("sources", "tags")  # the fields whose tuples many events repeat
+_SLOTS: dict[str, Any] = {name: vars(Event)[name] for name in FIELDS}  # each field's slot in an Event
 Columns = dict[str, list[Any]]
+
+
+def each_once(items: list[T]) -> list[T]:
+    """Each object once, in the order first held (a date is shared by its events: the same
+    object, not only an equal one), in C-speed passes."""
+    return list(dict(zip(map(id, items), items, strict=True)).values())
 
 
 def distinct_dates(events: Sequence[Event]) -> list[PartialDate | None]:
@@ -36,21 +45,106 @@ def columns_of(events: Sequence[Event], dates: Sequence[PartialDate | None]) -> 
     """The events' fields, a list each; a date as its place in `dates` (from `distinct_dates`)."""
     place = dict(zip(map(id, dates), range(len(dates)), strict=True))
     columns = {name: list(map(attrgetter(name), events)) for name in FIELDS}
+    for name in SHARED:  # equal tuples as one object: the cache holds each once, and reads it once
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        columns[name] = list(map(shared.setdefault, columns[name], columns[name]))
     for name in DATED:
         columns[name] = list(map(place.__getitem__, map(id, columns[name])))
     return columns
 
 
-def events_of(columns: object, dates: Sequence[PartialDate | None]) -> list[Event]:
-    """The events that `columns_of` took apart; ValueError if these are not such columns."""
-    if type(columns) is not dict or tuple(columns) != FIELDS:
-        raise ValueError("not the columns of events")
-    count = len(columns["id"])
-    if not all(type(column) is list and len(column) == count for column in columns.values()):
-        raise ValueError("not the columns of events")
-    for name in DATED:  # a place outside `dates` is an IndexError
-        columns[name] = list(map(dates.__getitem__, columns[name]))
-    made = list(map(object.__new__, repeat(Event, count)))
-    for name, column in columns.items():
-        deque(map(vars(Event)[name].__set__, made, column), maxlen=0)  # the field's slot, set
-    return made
+class EventColumns(Sequence[Event]):
+    """The events that `columns_of` took apart, slice after slice, in the order they were written
+    (a cache chiptui signed holds them in the timeline's order). An event is made when it is first
+    asked for, and kept: asked again, it is the same object. Read in turn, all are made at once."""
+
+    __slots__ = ("_columns", "_every", "_made", "_starts")
+
+    def __init__(self, parts: Iterable[object], dates: Sequence[PartialDate | None]) -> None:
+        """ValueError if a part is not the columns of events, or names a date `dates` has not."""
+        columns: Columns = {name: [] for name in FIELDS}
+        for part in parts:
+            if type(part) is not dict or tuple(part) != FIELDS:
+                raise ValueError("not the columns of events")
+            count = len(part["id"])
+            if not all(type(column) is list and len(column) == count for column in part.values()):
+                raise ValueError("not the columns of events")
+            for name, column in part.items():
+                columns[name] += column
+        starts = map(dates.__getitem__, set(columns["date"]))  # an IndexError if not there
+        self._starts = [date for date in starts if date is not None]
+        for name in DATED:  # a place outside `dates` is an IndexError
+            columns[name] = list(map(dates.__getitem__, columns[name]))
+        self._columns = columns
+        self._made: dict[int, Event] = {}
+        self._every: list[Event] | None = None
+
+    def __len__(self) -> int:
+        return len(self._columns["id"])
+
+    def column(self, name: str) -> list[Any]:
+        """One field of every event, in their order (the list held: not to be changed)."""
+        return self._columns[name]
+
+    def start_dates(self) -> list[PartialDate]:
+        """Each date object the events start on, once."""
+        return self._starts
+
+    @overload
+    def __getitem__(self, at: int) -> Event: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[Event]: ...
+
+    def __getitem__(self, at: int | slice) -> Event | Sequence[Event]:
+        if self._every is not None:
+            return tuple(self._every[at]) if isinstance(at, slice) else self._every[at]
+        places = range(len(self))[at]  # an IndexError as a tuple's, a negative place from the end
+        if isinstance(places, range):
+            return tuple(map(self._one, places))  # a slice is a tuple, as a timeline's events were
+        return self._one(places)
+
+    def _one(self, place: int) -> Event:
+        made = self._made.get(place)
+        if made is None:
+            made = object.__new__(Event)
+            for name, column in self._columns.items():
+                _SLOTS[name].__set__(made, column[place])
+            self._made[place] = made
+        return made
+
+    def every(self) -> list[Event]:
+        """All the events, made once in a C-speed pass a field at a time (those asked for before
+        stay the objects they were)."""
+        if self._every is None:
+            made = list(map(object.__new__, repeat(Event, len(self))))
+            for name, column in self._columns.items():
+                deque(map(_SLOTS[name].__set__, made, column), maxlen=0)  # the field's slot, set
+            for place, event in self._made.items():
+                made[place] = event
+            self._every, self._made = made, {}
+        return self._every
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.every())
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same events (a timeline's tuple of them)."""
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(map(eq, self, other))
+
+    def __repr__(self) -> str:
+        return f"EventColumns({len(self)} events)"
+
+
+def column(events: Sequence[Event], name: str) -> list[Any]:
+    """One field of every event, in their order: the column itself if they are `EventColumns`."""
+    if type(events) is EventColumns:
+        return events.column(name)
+    return list(map(attrgetter(name), events))
+
+
+def start_dates(events: Sequence[Event], dates: list[PartialDate]) -> list[PartialDate]:
+    """Each date object that `events` start on (`dates`: their dates, in order), once."""
+    return events.start_dates() if type(events) is EventColumns else each_once(dates)

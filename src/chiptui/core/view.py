@@ -5,14 +5,13 @@ the keys need (by year, by era, events per year). Built in one pass; no Textual 
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import compress
 
 import attrs
 
 from chiptui.core.matching import Query
-from chiptui.core.model import Era, Event, Timeline, first_of_nearest_year
+from chiptui.core.model import Era, Event, Timeline, counts_in_order, first_of_nearest_year
 from chiptui.core.records import Record
 
 
@@ -90,7 +89,7 @@ class View:
         texts = timeline.search_texts() if chosen.text else None
         empty: frozenset[str] = frozenset()
         if chosen.active:
-            self.indices = [
+            self.indices: Sequence[int] = [
                 i
                 for i, event in enumerate(timeline.events)
                 if chosen.admits(
@@ -101,10 +100,10 @@ class View:
                 )
             ]
         else:
-            self.indices = list(range(len(timeline.events)))
+            self.indices = range(len(timeline.events))
         all_years = timeline.event_years()
-        self.years = list(all_years) if not self.filter.active else [all_years[i] for i in self.indices]
-        self.counts = Counter(self.years)
+        self.years = all_years if not self.filter.active else [all_years[i] for i in self.indices]
+        self.counts = counts_in_order(self.years)
         # Each era's heading goes before the first visible event of its years (none if it has none);
         # the rows are built slice by slice, so 100,000 events cost a few list operations.
         headings: list[tuple[int, Era]] = []

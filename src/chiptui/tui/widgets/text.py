@@ -30,6 +30,9 @@ from chiptui.core.cleaning import remove_controls, strip_controls
 _UNJOINED_RE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 
 
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))  # the ASCII that str.isprintable allows (deleted, none is left)
+
+
 def cells(text: str, *, lines: bool = False) -> str:
     """`text` as it is safe to draw: no control characters (newlines kept with `lines`), tabs as
     spaces, and no sequence that terminals draw at a width other than Textual's."""
@@ -45,7 +48,7 @@ def widest(texts: list[str]) -> int:
     """The width of the widest of `texts` as drawn (`cells`): a printable ASCII text's is its
     length; only the others are measured one by one (a million titles: C-speed passes)."""
     joined = "".join(texts)
-    if joined.isascii() and joined.isprintable():  # the common case, in one pass
+    if joined.isascii() and not joined.encode("ascii").translate(None, _PRINTABLE_ASCII):  # the common case
         return max(map(len, texts), default=0)
     simple = list(map(and_, map(str.isascii, texts), map(str.isprintable, texts)))
     measured = map(cell_len, map(cells, compress(texts, map(not_, simple))))

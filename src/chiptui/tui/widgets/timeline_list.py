@@ -6,7 +6,6 @@ with the number of events (a ListView of one widget per row would).
 
 from __future__ import annotations
 
-from operator import attrgetter
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -79,7 +78,7 @@ class TimelineList(ScrollView, can_focus=True):
         self.set_reactive(TimelineList.view, view)
         self.set_reactive(TimelineList.cursor, cursor)
         self.date_width = view.timeline.date_width()
-        titles = list(map(attrgetter("title"), view.timeline.events))
+        titles = view.timeline.titles()
         self.title_width = widest(titles)  # the longest title, so none is cut when there is room
         self._centre_next = False  # the first move after a new view centres the cursor
 
