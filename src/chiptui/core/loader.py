@@ -268,11 +268,15 @@ def load_bytes(data: bytes, shown: str) -> Timeline:
 
 @contextmanager
 def _no_collection() -> Iterator[None]:
-    """A load makes many objects and frees none: cycle collection would only rescan them."""
+    """A load makes many objects and frees none: cycle collection would only rescan them. They
+    live as long as their timeline, in no cycle, so they are then left out of collections for
+    good (`gc.freeze`): else the first collection after it would scan them all (a second at a
+    million events)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
+            gc.freeze()
             gc.enable()
