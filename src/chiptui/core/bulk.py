@@ -15,7 +15,7 @@ import sys
 from collections import deque
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from operator import is_not, itemgetter, setitem
 from typing import Any
 
@@ -105,12 +105,18 @@ def _kinds(values: Column) -> Column:
 
 
 def _lists(item: Callable[[Column], Column], at_least_one: bool) -> Callable[[Column], Column]:
+    """Lists as tuples, equal ones as one tuple; each different list checked once (a million
+    events tagged with a few dozen lists of tags: a few dozen checked)."""
+
     def check(values: Column) -> Column:
         _types(values, list)
-        if at_least_one and values and min(map(len, values)) == 0:
+        tuples = list(map(tuple, values))
+        distinct: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        shared = list(map(distinct.setdefault, tuples, tuples))
+        if at_least_one and distinct and min(map(len, distinct)) == 0:
             raise _Doubt
-        item(list(chain.from_iterable(values)))  # every item as its converter would return it
-        return list(map(tuple, values))
+        item(list(chain.from_iterable(distinct)))  # every item as its converter would return it
+        return shared
 
     return check
 
@@ -137,8 +143,13 @@ SHARED = frozenset(("region", "sources", "tags", "speaker", "unit", "series"))  
 def _shared(values: Column) -> Column:
     """The same values, each distinct text one object: a million events citing a few hundred
     sources then hold a few hundred strings, not two million (and so does their load cache)."""
-    if values and type(values[0]) is tuple:
-        return list(map(tuple, map(map, repeat(sys.intern), values)))
+    if values and type(values[0]) is tuple:  # as `_lists` made them: equal ones are one already
+        distinct = list(dict.fromkeys(values))
+        if 4 * len(distinct) > len(values):  # many different lists: each made again, interned
+            return list(map(tuple, map(map, repeat(sys.intern), values)))
+        texts = iter(list(map(sys.intern, chain.from_iterable(distinct))))
+        interned = dict(zip(distinct, [tuple(islice(texts, len(items))) for items in distinct], strict=True))
+        return list(map(interned.__getitem__, values))
     return list(map(sys.intern, values))
 
 

@@ -7,8 +7,8 @@ costs little memory and reading it makes no event before one is asked for) and a
 file is read and signed by a helper thread while it is unpickled, and the data file hashed by
 another (see `readahead`). What it was made from is a hash of the data file's bytes, chiptui's
 version, the Python version and the size and time of chiptui's data-layer modules, so any change
-to the file or to chiptui is a miss, and the miss replaces the cache file. Only a good file's timeline, as the loader built it after
-every check, is ever cached.
+to the file or to chiptui is a miss, and the miss replaces the cache file. Only a good file's
+timeline, as the loader built it after every check, is ever cached.
 
 Only chiptui's own copies are trusted: each is signed with the user's key (see `signing`, kept in
 the state folder, not here), and one whose signature is not that key's, or that holds anything
