@@ -112,7 +112,10 @@ def _lists(item: Callable[[Column], Column], at_least_one: bool) -> Callable[[Co
         _types(values, list)
         tuples = list(map(tuple, values))
         distinct: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        shared = list(map(distinct.setdefault, tuples, tuples))
+        try:
+            shared = list(map(distinct.setdefault, tuples, tuples))
+        except TypeError:  # an item that is a list or a table: not what any list holds
+            raise _Doubt from None
         if at_least_one and distinct and min(map(len, distinct)) == 0:
             raise _Doubt
         item(list(chain.from_iterable(distinct)))  # every item as its converter would return it
