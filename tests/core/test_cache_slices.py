@@ -62,7 +62,7 @@ def test_a_slice_missing_added_cut_or_foreign_is_a_miss_even_signed(
     good = where.read_bytes()
     header, head, *slices = pickles(good)
     assert len(slices) > 10 and signed(b"".join([header, head, *slices])) == good
-    fields, dates, count = pickle.loads(head)
+    fields, dates, count, order = pickle.loads(head)
     assert count == len(slices)
     columns = pickle.loads(slices[0])
     cut = {**columns, "title": columns["title"][:-1]}  # one column an event short
@@ -74,9 +74,12 @@ def test_a_slice_missing_added_cut_or_foreign_is_a_miss_even_signed(
         header + head + pickle.dumps(cut) + b"".join(slices[1:]),
         header + head + pickle.dumps(nowhere) + b"".join(slices[1:]),
         header + head + pickle.dumps(list(loaded.events[:7])) + b"".join(slices[1:]),  # records, not columns
-        header + pickle.dumps(({**fields, "title": 7}, dates, count)) + b"".join(slices),  # a field of the wrong type
-        header + pickle.dumps((fields, dates, True)) + b"".join(slices),
-        header + pickle.dumps((fields, [*dates, "1999"], count)) + b"".join(slices),
+        header + pickle.dumps(({**fields, "title": 7}, dates, count, order)) + b"".join(slices),  # a field's type
+        header + pickle.dumps((fields, dates, True, order)) + b"".join(slices),
+        header + pickle.dumps((fields, [*dates, "1999"], count, order)) + b"".join(slices),
+        header + pickle.dumps((fields, dates, count, order[:-4])) + b"".join(slices),  # an event with no place
+        header + pickle.dumps((fields, dates, count, list(order))) + b"".join(slices),  # not the bytes of places
+        header + pickle.dumps((fields, dates, count)) + b"".join(slices),  # no order at all
         header + pickle.dumps(["not", "the fields", "at all"]) + b"".join(slices),
     ]
     for bad in [*map(signed, wrong), good + b"\x00", good[:-1]]:

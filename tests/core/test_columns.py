@@ -12,7 +12,7 @@ import pytest
 from chiptui.cli import bundled_timeline
 from chiptui.core import cache
 from chiptui.core.cache import load_cached
-from chiptui.core.columns import EventColumns, columns_of, distinct_dates
+from chiptui.core.columns import EventColumns, columns_of, distinct_dates, id_order
 from chiptui.core.loader import load
 from chiptui.core.model import Event, PartialDate, Timeline
 
@@ -23,7 +23,8 @@ EVENTS = LOADED.events
 def as_columns(events: Sequence[Event], at: int) -> EventColumns:
     """`events` as a cache holds them: two slices of columns, cut at `at`."""
     dates = distinct_dates(events)
-    return EventColumns([columns_of(events[:at], dates), columns_of(events[at:], dates)], dates)
+    parts = [columns_of(events[:at], dates), columns_of(events[at:], dates)]
+    return EventColumns(parts, dates, id_order(events))
 
 
 def test_columns_are_the_events_they_were_made_from() -> None:
@@ -87,3 +88,17 @@ def test_a_cached_timeline_measures_its_dates_by_the_dates_events_start_on() -> 
             title="t", sources={}, speakers={}, eras=(), events=as_columns(events, 1), figures=(), quotes=()
         )
         assert cached.date_width() == fresh.date_width() == width
+
+
+def test_a_cached_timeline_finds_each_event_by_its_id_and_no_other() -> None:
+    events = as_columns(EVENTS, 60)
+    fresh = LOADED
+    cached = Timeline(
+        title="t", sources={}, speakers={}, eras=(), events=events, figures=fresh.figures, quotes=fresh.quotes
+    )
+    for place, event in enumerate(EVENTS):
+        assert cached.event_index(event.id) == place and cached.event_by_id(event.id) == event
+    for missing in ("", "a", "zzzz", EVENTS[0].id + "-", EVENTS[-1].id[:-1], "0"):
+        assert cached.event_index(missing) is None and cached.event_by_id(missing) is None
+    assert cached.quotes_about_year(2018) == fresh.quotes_about_year(2018) != ()
+    assert cached.quote_years() == fresh.quote_years()

@@ -40,7 +40,7 @@ import attrs
 
 from chiptui import __version__
 from chiptui.core import model, records
-from chiptui.core.columns import EventColumns, columns_of, distinct_dates
+from chiptui.core.columns import EventColumns, columns_of, distinct_dates, id_order
 from chiptui.core.files import MAX_BYTES, open_regular
 from chiptui.core.loader import load_bytes, read_bytes
 from chiptui.core.model import Timeline
@@ -48,7 +48,7 @@ from chiptui.core.readahead import InBackground, SignedReader
 from chiptui.core.settings import settings
 from chiptui.core.signing import cache_key, signer
 
-_MAGIC = b"chiptui load cache 5\n"
+_MAGIC = b"chiptui load cache 6\n"
 SLICE = 10_000  # events pickled at a time: the writer never holds a whole copy of them
 SIGNATURE = 32  # bytes of the signature that ends a cache file
 _MADE_FROM = 65  # bytes of what a cache file was made from, in its header (see _made_from)
@@ -143,19 +143,20 @@ def _shaped(fields: object, dates: object, slices: object) -> bool:
 def _read(path: Path, made_from: Callable[[], bytes], key: bytes) -> Timeline | None:
     """The cached timeline if the cache file holds one made from `made_from()` and signed with
     `key`, else None (never raises). After its header the file holds one pickle of the timeline's
-    fields but its events, with the events' distinct dates and how many slices of events follow,
-    the slices one pickle each (as columns: see `columns`), and the signature of all of it. The
-    file is read and signed ahead by a thread while it is unpickled (see `readahead`), and what
-    it was made from is compared at the end; nothing read is used before both are."""
+    fields but its events, with the events' distinct dates, how many slices of events follow and
+    the events' places sorted by id (`columns.id_order`); then the slices, one pickle each (as
+    columns: see `columns`), and the signature of all of it. The file is read and signed ahead by
+    a thread while it is unpickled (see `readahead`), and what it was made from is compared at
+    the end; nothing read is used before both are."""
     try:
         with open_regular(path, 4 * MAX_BYTES) as file, SignedReader(file, signer(key), SIGNATURE) as signed:
             header = signed.read(len(_MAGIC) + _MADE_FROM)
             if not header.startswith(_MAGIC):
                 return None
-            fields, dates, slices = _Records(signed).load()
-            if not _shaped(fields, dates, slices):
+            fields, dates, slices, order = _Records(signed).load()
+            if not _shaped(fields, dates, slices) or type(order) is not bytes:
                 return None
-            events = EventColumns((_Records(signed).load() for _ in range(slices)), dates)
+            events = EventColumns((_Records(signed).load() for _ in range(slices)), dates, order)
             signature = signed.rest()  # None: more than was written
             if signature is None or not hmac.compare_digest(signature, signed.digest()):
                 return None  # not signed with this key, cut, or more than was written
@@ -212,7 +213,8 @@ def _write(path: Path, made_from: bytes, key: bytes, timeline: Timeline) -> None
         with os.fdopen(handle, "wb") as file:  # no fsync: a cache lost to a crash is only a miss
             signed = _Signed(file, signer(key))
             signed.write(_MAGIC + made_from)
-            pickle.dump((fields, dates, -(-len(events) // SLICE)), signed, protocol=pickle.HIGHEST_PROTOCOL)
+            head = (fields, dates, -(-len(events) // SLICE), id_order(events))
+            pickle.dump(head, signed, protocol=pickle.HIGHEST_PROTOCOL)
             for start in range(0, len(events), SLICE):
                 part = columns_of(events[start : start + SLICE], dates)
                 pickle.dump(part, signed, protocol=pickle.HIGHEST_PROTOCOL)

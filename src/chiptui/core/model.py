@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, islice
 from operator import attrgetter, le
 
 import attrs
 
-from chiptui.core.columns import EventColumns, column, each_once, start_dates
+from chiptui.core.columns import EventColumns, column, each_once, places, start_dates
 from chiptui.core.matching import event_text
 from chiptui.core.records import (
     MONTHS,
@@ -133,7 +133,7 @@ class Timeline(Record):
     _series_by_id: dict[str, Series] = attrs.field(init=False, repr=False)
     _quote_years: tuple[int, ...] = attrs.field(init=False, repr=False)
     _quotes_about_year: dict[int, tuple[Quote, ...]] = attrs.field(init=False, repr=False)
-    _event_index: dict[str, int] = attrs.field(init=False, repr=False)
+    _event_index: Mapping[str, int] = attrs.field(init=False, eq=False, repr=False)
     _search_texts: list[str] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -151,10 +151,11 @@ class Timeline(Record):
         events = self.events  # each field of every event at once (a million events: C-speed passes)
         dates = column(events, "date")
         in_order = list(map(attrgetter("year"), dates))
-        index = dict(zip(column(events, "id"), range(len(events)), strict=True))
+        index = places(events, column(events, "id"))
         about: dict[int, list[Quote]] = {}
         for quote in self.quotes:
-            years = {*quote.years, *(in_order[index[e]] for e in quote.events if e in index)}
+            found = (index.get(e) for e in quote.events)
+            years = {*quote.years, *(in_order[place] for place in found if place is not None)}
             for year in sorted(years):
                 about.setdefault(year, []).append(quote)
         object.__setattr__(self, "_quotes_about_year", {k: tuple(v) for k, v in about.items()})
