@@ -76,6 +76,7 @@ def test_a_cached_timeline_opens_without_making_every_event(tmp_path: Path, monk
     assert cached.date_width() == fresh.date_width() and cached.quote_years() == fresh.quote_years()
     last = fresh.events[-1]
     assert cached.event_by_id(last.id) == last and cached.index_for_year(last.year) == fresh.index_for_year(last.year)
+    assert cached.search_texts() == fresh.search_texts()  # the first search, too, makes no event
 
 
 def test_a_cached_timeline_measures_its_dates_by_the_dates_events_start_on() -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import and_, contains
 
-from chiptui.core.records import Event, Figure, Quote, Speaker
+from chiptui.core.records import Figure, Quote, Speaker
 
 SAID = "the article said"
 CORRECTION = "correction"
@@ -102,10 +102,20 @@ def quote_text(quote: Quote, speakers: Mapping[str, Speaker]) -> str:
     return "\n".join([speaker_name(speakers, quote.speaker), quote.text, *said(quote.seed_says, quote.correction)])
 
 
-def event_text(event: Event, quotes: Iterable[Quote], speakers: Mapping[str, Speaker]) -> str:
-    """An event's searchable text, casefolded: its title, text, region, tags, its corrections and
-    the quotes about it (with who said them)."""
-    parts = [event.title, event.text, event.region or "", *event.tags, *said(event.seed_says, event.correction)]
+def event_text(
+    title: str,
+    text: str,
+    region: str | None,
+    tags: Iterable[str],
+    seed_says: str | None,
+    correction: str | None,
+    quotes: Iterable[Quote],
+    speakers: Mapping[str, Speaker],
+) -> str:
+    """An event's searchable text, casefolded, from its fields (a timeline's columns give them
+    without making the event): its title, text, region, tags, its corrections and the quotes
+    about it (with who said them)."""
+    parts = [title, text, region or "", *tags, *said(seed_says, correction)]
     parts.extend(quote_text(quote, speakers) for quote in quotes)
     return "\n".join(parts).casefold()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from operator import attrgetter, le
 
 import attrs
@@ -71,6 +71,9 @@ def first_of_nearest_year(years: Sequence[int], year: int) -> int | None:
         return 0
     before, after = years[at - 1], years[at]
     return bisect.bisect_left(years, before if year - before <= after - year else after)
+
+
+_SEARCHED = ("title", "text", "region", "tags", "seed_says", "correction")  # event_text's, in order
 
 
 def counts_in_order(years: Sequence[int]) -> dict[int, int]:
@@ -271,8 +274,9 @@ class Timeline(Record):
         if len(self._search_texts) != len(self.events):
             texts = self._search_texts
             texts.clear()
-            quotes, speakers = self._quotes_by_event, self.speakers
-            texts.extend(event_text(event, quotes.get(event.id, ()), speakers) for event in self.events)
+            ids, *fields = (column(self.events, name) for name in ("id", *_SEARCHED))  # no event made
+            about = map(self._quotes_by_event.get, ids, repeat(()))
+            texts.extend(map(event_text, *fields, about, repeat(self.speakers)))
         return self._search_texts
 
     def span(self) -> tuple[int, int] | None:
