@@ -77,6 +77,7 @@ def test_a_cached_timeline_opens_without_making_every_event(tmp_path: Path, monk
     last = fresh.events[-1]
     assert cached.event_by_id(last.id) == last and cached.index_for_year(last.year) == fresh.index_for_year(last.year)
     assert cached.search_texts() == fresh.search_texts()  # the first search, too, makes no event
+    assert cached.regions() == fresh.regions() and cached.tags() == fresh.tags()  # the filter's choices
 
 
 def test_a_cached_timeline_measures_its_dates_by_the_dates_events_start_on() -> None:
@@ -103,3 +104,10 @@ def test_a_cached_timeline_finds_each_event_by_its_id_and_no_other() -> None:
         assert cached.event_index(missing) is None and cached.event_by_id(missing) is None
     assert cached.quotes_about_year(2018) == fresh.quotes_about_year(2018) != ()
     assert cached.quote_years() == fresh.quote_years()
+
+
+def test_the_filters_choices_count_each_region_and_tag_of_every_event() -> None:
+    from collections import Counter
+
+    assert LOADED.regions() == Counter(event.region for event in EVENTS if event.region) != Counter()
+    assert LOADED.tags() == Counter(tag for event in EVENTS for tag in event.tags) != Counter()

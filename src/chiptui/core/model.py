@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import compress, islice, repeat
+from itertools import chain, compress, islice, repeat
 from operator import attrgetter, le
 
 import attrs
@@ -288,11 +288,11 @@ class Timeline(Record):
 
     def regions(self) -> Counter[str]:
         """How many events each region has."""
-        return Counter(event.region for event in self.events if event.region)
+        return Counter(filter(None, column(self.events, "region")))
 
     def tags(self) -> Counter[str]:
         """How many events carry each tag."""
-        return Counter(tag for event in self.events for tag in event.tags)
+        return Counter(chain.from_iterable(column(self.events, "tags")))
 
     def eras_for_year(self, year: int) -> tuple[Era, ...]:
         return tuple(era for era in self.eras if era.covers(year))
