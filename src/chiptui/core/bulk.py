@@ -15,7 +15,7 @@ import sys
 from collections import deque
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from itertools import chain, islice, repeat
+from itertools import chain, repeat
 from operator import is_not, itemgetter, setitem
 from typing import Any
 
@@ -104,17 +104,18 @@ def _kinds(values: Column) -> Column:
     return values
 
 
-def _lists(item: Callable[[Column], Column], at_least_one: bool) -> Callable[[Column], Column]:
-    """Lists as tuples, equal ones as one tuple; each different list checked once (a million
-    events tagged with a few dozen lists of tags: a few dozen checked)."""
+def _lists(item: Callable[[Column], Column], at_least_one: bool, texts: bool = True) -> Callable[[Column], Column]:
+    """Lists as tuples, equal ones as one tuple and (of `texts`) each distinct text one string,
+    as `_shared` makes a column's texts; each different list checked once (a million events
+    tagged with a few dozen lists of tags: a few dozen checked)."""
 
     def check(values: Column) -> Column:
         _types(values, list)
-        tuples = list(map(tuple, values))
         distinct: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        try:
+        try:  # an item that is not text (a number, a list, a table) is not what a list of texts holds
+            tuples = list(map(tuple, map(map, repeat(sys.intern), values))) if texts else list(map(tuple, values))
             shared = list(map(distinct.setdefault, tuples, tuples))
-        except TypeError:  # an item that is a list or a table: not what any list holds
+        except TypeError:
             raise _Doubt from None
         if at_least_one and distinct and min(map(len, distinct)) == 0:
             raise _Doubt
@@ -136,7 +137,7 @@ _BULK: dict[Callable[[object], object], Callable[[Column], Column]] = {
     schema.event_ids: _lists(_slugs, at_least_one=False),
     schema.figure_ids: _lists(_slugs, at_least_one=False),
     schema.tags: _lists(lambda values: _texts(values, schema.LINE_MAX), at_least_one=False),
-    schema.years: _lists(_years, at_least_one=False),
+    schema.years: _lists(_years, at_least_one=False, texts=False),
 }
 
 
@@ -144,15 +145,11 @@ SHARED = frozenset(("region", "sources", "tags", "speaker", "unit", "series"))  
 
 
 def _shared(values: Column) -> Column:
-    """The same values, each distinct text one object: a million events citing a few hundred
-    sources then hold a few hundred strings, not two million (and so does their load cache)."""
-    if values and type(values[0]) is tuple:  # as `_lists` made them: equal ones are one already
-        distinct = list(dict.fromkeys(values))
-        if 4 * len(distinct) > len(values):  # many different lists: each made again, interned
-            return list(map(tuple, map(map, repeat(sys.intern), values)))
-        texts = iter(list(map(sys.intern, chain.from_iterable(distinct))))
-        interned = dict(zip(distinct, [tuple(islice(texts, len(items))) for items in distinct], strict=True))
-        return list(map(interned.__getitem__, values))
+    """The same texts, each distinct one one object: a million events in a few regions then hold a
+    few strings, not a million (and so does their load cache). A column of lists is so already
+    (see `_lists`)."""
+    if values and type(values[0]) is tuple:
+        return values
     return list(map(sys.intern, values))
 
 

@@ -57,7 +57,7 @@ def columns_of(events: Sequence[Event], dates: Sequence[PartialDate | None]) -> 
 
 def id_order(events: Sequence[Event]) -> bytes:
     """The events' places sorted by id, as the bytes of an array of "I" (see `SortedIds`)."""
-    ids = list(map(attrgetter("id"), events))
+    ids = column(events, "id")
     return array("I", sorted(range(len(ids)), key=ids.__getitem__)).tobytes()
 
 
