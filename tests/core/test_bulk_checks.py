@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chiptui.core import bulk, loader
+from chiptui.core.columns import DEFAULTS
 from chiptui.core.loader import DataError
+from chiptui.core.records import Event
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "timeline.toml"
 TEXT = BUNDLED.read_text(encoding="utf-8")
@@ -39,7 +41,7 @@ def outcome(document: dict[str, Any]) -> object:
 
 def one_by_one(document: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> object:
     with monkeypatch.context() as patch:
-        patch.setattr(bulk, "values", lambda raw, name, taken=(), in_place=False: None)
+        patch.setattr(bulk, "checked", lambda raw, name, taken: None)  # what `values` and `columns` use
         return outcome(document)
 
 
@@ -76,6 +78,7 @@ def test_a_fault_is_found_and_worded_as_record_by_record(
 def test_a_good_file_is_checked_at_once_and_gives_the_same_timeline(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in TABLES:
         assert bulk.values(DOCUMENT[name], name) is not None
+    assert bulk.columns(DOCUMENT["event"], "event", DEFAULTS) is not None
     at_once = outcome(DOCUMENT)
     assert not isinstance(at_once, list)
     assert at_once == one_by_one(DOCUMENT, monkeypatch)
@@ -123,3 +126,34 @@ def test_texts_that_many_records_repeat_are_one_object_each_and_stay_so_in_the_c
         assert first.region == third.region and first.region is third.region
         assert all(a is b for event in timeline.events for a, b in zip(event.tags, first.tags, strict=True))
         assert len({id(event.date) for event in timeline.events}) == len(timeline.events)  # (dates all differ)
+
+
+@pytest.mark.parametrize("fault", [{"end": "1900"}, {"sources": ["src-none"]}, {"end": "2100-01"}])
+def test_events_checked_at_once_are_still_looked_at_one_by_one(
+    monkeypatch: pytest.MonkeyPatch, fault: dict[str, object]
+) -> None:
+    """An end before its date and a source no record has pass the column checks; the checks of
+    one record against another find them, worded as ever (and a good end is kept)."""
+    document = copy.deepcopy(DOCUMENT)
+    document["event"][5].update(fault)
+    assert bulk.columns(document["event"], "event", DEFAULTS) is not None
+    found = outcome(document)
+    assert found == one_by_one(document, monkeypatch)
+    if fault == {"end": "2100-01"}:
+        assert not isinstance(found, list)
+    else:
+        assert isinstance(found, list) and [(record, field) for _, record, field, _ in found] == [
+            (f'event "{document["event"][5]["id"]}"', next(iter(fault)))
+        ]
+
+
+def test_a_good_files_events_are_made_from_its_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No event of a good file is made one by one (a million `Event(**values)`: seconds), and
+    the timeline is the one the record-by-record checks build."""
+    expected = one_by_one(DOCUMENT, monkeypatch)
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an event made from its values")
+
+    monkeypatch.setattr(Event, "__init__", refused)
+    assert outcome(DOCUMENT) == expected

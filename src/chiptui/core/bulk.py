@@ -2,9 +2,10 @@
 at once, in C-speed passes (`str.isprintable` over the joined text, one set of the types, the
 distinct dates parsed once). No Textual.
 
-`rows` gives a table's checked rows only when it has proved that the record-by-record checks
-(`Checker.table`) would find no problem and give the same values; at the first doubt it says
-None and the table is checked record by record, which writes every message. So a good file is
+`checked` gives a table's checked values only when it has proved that the record-by-record
+checks (`Checker.table`) would find no problem and give the same values; at the first doubt it
+says None and the table is checked record by record, which writes every message. `values` gives
+them as each record's values, `columns` as a list for each field. So a good file is
 fast and a bad one is reported exactly as before. A converter this module does not know is
 called value by value (still without the per-record work), and any FieldError is a doubt.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from itertools import chain, repeat
 from operator import is_not, itemgetter, setitem
@@ -163,42 +164,67 @@ def _each(convert: Callable[[object], object]) -> Callable[[Column], Column]:
     return check
 
 
-def values(
-    raw: list[Any], name: str, taken: AbstractSet[str] = frozenset(), *, in_place: bool = False
-) -> list[dict[str, Any]] | None:
-    """Each record's checked values, as `Checker.table` would make them; None at any doubt, and
-    when an id is given twice or is one of `taken` (the record-by-record checks say where). With
-    `in_place`, the records themselves are given the checked values (a document no one keeps),
-    and only once every column has passed."""
+def checked(raw: list[Any], name: str, taken: AbstractSet[str]) -> list[tuple[str, Column, Column, Column]] | None:
+    """Each field some record has: the records that have it, its values and its checked ones, as
+    `Checker.table` would make them; None at any doubt, and when an id is given twice or is one
+    of `taken` (the record-by-record checks say where). The records are not changed."""
     spec = tables.TABLES[name]
-    if not raw:
-        return []
     try:
         _types(raw, dict)
         required, allowed = {field for field, (_, needed) in spec.items() if needed}, frozenset(spec)
         shapes = [frozenset(shape) for shape in set(map(tuple, raw))]  # each record's keys
         if not all(required <= shape <= allowed for shape in shapes):
             raise _Doubt
-        changes = []
+        found = []
         for field, (convert, _) in spec.items():
             having = sum(field in shape for shape in shapes)
             if not having:
                 continue
             present = raw if having == len(shapes) else [record for record in raw if field in record]
             column = list(map(itemgetter(field), present))
-            checked = _BULK.get(convert, _each(convert))(column)
-            if field in SHARED:
-                checked = _shared(checked)
-            if any(map(is_not, checked, column)):
-                changes.append((field, present, checked))
+            good = _BULK.get(convert, _each(convert))(column)
+            found.append((field, present, column, _shared(good) if field in SHARED else good))
         ids = list(map(itemgetter("id"), raw))  # every one a valid id by now
         if len(set(ids)) != len(ids) or not taken.isdisjoint(ids):
             raise _Doubt
     except _Doubt:
         return None
+    return found
+
+
+def values(
+    raw: list[Any], name: str, taken: AbstractSet[str] = frozenset(), *, in_place: bool = False
+) -> list[dict[str, Any]] | None:
+    """Each record's checked values, as `Checker.table` would make them; None at any doubt (see
+    `checked`). With `in_place`, the records themselves are given the checked values (a
+    document no one keeps), and only once every column has passed."""
+    found = checked(raw, name, taken) if raw else []
+    if found is None:
+        return None
     made = raw if in_place else [dict(record) for record in raw]  # else the document stays as parsed
-    for field, present, checked in changes:
+    for field, present, column, good in found:
+        if not any(map(is_not, good, column)):
+            continue  # the values as parsed are the checked ones
         if not in_place:  # the same records, copied
             present = made if present is raw else [record for record in made if field in record]
-        deque(map(setitem, present, repeat(field), checked), maxlen=0)  # record[field] = value, at C speed
+        deque(map(setitem, present, repeat(field), good), maxlen=0)  # record[field] = value, at C speed
+    return made
+
+
+def columns(
+    raw: list[Any], name: str, defaults: Mapping[str, object], taken: AbstractSet[str] = frozenset()
+) -> dict[str, Column] | None:
+    """The table's checked values as columns: each field of the table, a value for each record
+    (its default where the record has none); None at any doubt (see `checked`). No record is
+    made or changed: a table of a million records is checked and built without a dict each."""
+    found = checked(raw, name, taken) if raw else []
+    if found is None:
+        return None
+    made = {field: [defaults.get(field)] * len(raw) for field in tables.TABLES[name]}  # (a required one: replaced)
+    for field, present, _, good in found:
+        if present is raw:
+            made[field] = good
+        else:  # the checked values in turn, where the records have the field
+            given = iter(good)
+            made[field] = [next(given) if field in record else defaults[field] for record in raw]
     return made

@@ -3,7 +3,7 @@ the line of its record's table header, its record, its field. No Textual."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -154,11 +154,25 @@ class Checker:
         made = bulk.values(raw, name, self.ids.keys(), in_place=self._in_place)
         if made is None:
             return None
-        ids = list(map(itemgetter("id"), made))
-        wheres = list(zip(repeat(name), range(len(made))))
-        self.ids.update(zip(ids, wheres, strict=True))
+        self._register(name, list(map(itemgetter("id"), made)))
+        return list(map(_Row, made, zip(repeat(name), range(len(made))), repeat(True)))
+
+    def columns(
+        self, document: dict[str, Any], name: str, defaults: Mapping[str, object]
+    ) -> dict[str, list[Any]] | None:
+        """The table `[[name]]` as checked columns (see `bulk.columns`), its ids claimed, when
+        `bulk` proves every record good and every id new; else None, and nothing is claimed:
+        `table` then checks it record by record."""
+        raw = document.get(name, [])
+        made = bulk.columns(raw, name, defaults, self.ids.keys()) if type(raw) is list and raw else None
+        if made is not None:
+            self._register(name, made["id"])
+        return made
+
+    def _register(self, name: str, ids: list[str]) -> None:
+        """The ids of a table checked at once (every one good and new), at their places in it."""
+        self.ids.update(zip(ids, zip(repeat(name), range(len(ids))), strict=True))
         self._of_kind.setdefault(name, set()).update(ids)
-        return list(map(_Row, made, wheres, repeat(True)))
 
     def _claim(self, record_id: str, label: str, line: tuple[str, int]) -> None:
         if record_id in self.ids:
@@ -179,10 +193,24 @@ class Checker:
         """The ids of the records of `kind`."""
         return self._of_kind.get(kind) or set()
 
+    def knows(self, kind: str, ids: Iterable[str]) -> bool:
+        """Whether each of `ids` names a record of `kind` (a good file's references checked in one
+        pass; `references` says what is wrong with a bad one)."""
+        return self._known(kind).issuperset(ids)
+
     def all_known(self, rows: list[_Row], field: str, kind: str) -> bool:
-        """Whether every id in the `field` of every row names a record of `kind` (a good file's
-        references checked in one pass; `references` says what is wrong with a bad one)."""
-        return self._known(kind).issuperset(chain.from_iterable(row.values.get(field, ()) for row in rows))
+        """Whether every id in the `field` of every row names a record of `kind`."""
+        return self.knows(kind, chain.from_iterable(row.values.get(field, ()) for row in rows))
+
+    def rows(
+        self, name: str, columns: Mapping[str, list[Any]], fields: Iterable[str], places: Iterable[int]
+    ) -> list[_Row]:
+        """The records at `places` of a table checked at once (see `columns`) as rows holding
+        `fields` (those the record has: not None), for the checks that look at records one by one."""
+        return [
+            _Row({field: columns[field][at] for field in fields if columns[field][at] is not None}, (name, at), True)
+            for at in places
+        ]
 
     def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
         known = self._known(kind)

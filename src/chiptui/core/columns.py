@@ -29,6 +29,7 @@ FIELDS = tuple(field.name for field in attrs.fields(Event))
 DATED = ("date", "end")  # the fields that hold a date (or None), kept as places in the dates
 SHARED = ("sources", "tags")  # the fields whose tuples many events repeat
 _SLOTS: dict[str, Any] = {name: vars(Event)[name] for name in FIELDS}  # each field's slot in an Event
+DEFAULTS = {field.name: field.default for field in attrs.fields(Event) if field.default is not attrs.NOTHING}
 Columns = dict[str, list[Any]]
 
 
@@ -158,9 +159,7 @@ class EventColumns(Sequence[Event]):
         """All the events, made once in a C-speed pass a field at a time (those asked for before
         stay the objects they were)."""
         if self._every is None:
-            made = list(map(object.__new__, repeat(Event, len(self))))
-            for name, column in self._columns.items():
-                deque(map(_SLOTS[name].__set__, made, column), maxlen=0)  # the field's slot, set
+            made = events_of(self._columns)
             for place, event in self._made.items():
                 made[place] = event
             self._every, self._made = made, {}
@@ -177,6 +176,16 @@ class EventColumns(Sequence[Event]):
 
     def __repr__(self) -> str:
         return f"EventColumns({len(self)} events)"
+
+
+def events_of(columns: Mapping[str, list[Any]]) -> list[Event]:
+    """The events whose fields `columns` holds (every field, a value for each event), made in a
+    C-speed pass a field at a time, each value set in its field's slot: the values must be an
+    event's own, as `Event.__init__` would keep them (a tuple for a list of ids or tags)."""
+    made = list(map(object.__new__, repeat(Event, len(columns["id"]))))
+    for name in FIELDS:
+        deque(map(_SLOTS[name].__set__, made, columns[name]), maxlen=0)  # the field's slot, set
+    return made
 
 
 def column(events: Sequence[Event], name: str) -> list[Any]:

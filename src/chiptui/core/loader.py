@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import chain, compress, repeat
+from operator import is_not
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chiptui.core.columns import DEFAULTS, events_of
 from chiptui.core.files import MAX_BYTES, Unreadable, read_regular
 from chiptui.core.model import (
     Chart,
@@ -173,11 +176,24 @@ def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines], *, s
 
     checker = Checker(shown, lines, in_place=spend)
     title, tour = checker.top_level(document)
-    tables = {name: checker.table(document, name) for name in TABLES}
+    tables: dict[str, list[Any]] = {}
+    at_once = None  # the events as checked columns, when all passed at once
+    for name in TABLES:  # in the format's order (an id is its first record's)
+        if name == "event" and (at_once := checker.columns(document, name, DEFAULTS)) is not None:
+            tables[name] = []
+            if spend:  # a dict an event, let go before the events are made
+                del document[name]
+        else:
+            tables[name] = checker.table(document, name)
 
     units: dict[str, tuple[str, str, Where]] = {}
     events = tables["event"]
-    if checker.all_known(events, "sources", "source"):  # the common case: only the ends to look at
+    if at_once is not None:  # only the events the checks below look at one by one become rows
+        places: Iterable[int] = range(len(at_once["id"]))
+        if checker.knows("source", chain.from_iterable(set(at_once["sources"]))):  # (each distinct list once)
+            places = compress(places, map(is_not, at_once["end"], repeat(None)))
+        events = checker.rows("event", at_once, ("id", "date", "end", "sources"), places)
+    elif checker.all_known(events, "sources", "source"):  # the common case: only the ends to look at
         events = [row for row in events if "end" in row.values]
     for row in events:
         values, label, line = row.values, row.label, row.where
@@ -234,6 +250,8 @@ def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines], *, s
     if checker.problems:
         raise DataError(sorted(checker.problems, key=lambda p: p.line or 0))
     built = {name: [_RECORD_TYPES[name](**row.values) for row in rows] for name, rows in tables.items()}
+    if at_once is not None:
+        built["event"] = events_of(at_once)
     return Timeline(
         title=title,
         sources={s.id: s for s in built["source"]},
