@@ -41,7 +41,7 @@ def outcome(document: dict[str, Any]) -> object:
 
 def one_by_one(document: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> object:
     with monkeypatch.context() as patch:
-        patch.setattr(bulk, "checked", lambda raw, name, taken: None)  # what `values` and `columns` use
+        patch.setattr(bulk, "checked", lambda *args: None)  # what `values`, `columns` and `Gathering` use
         return outcome(document)
 
 

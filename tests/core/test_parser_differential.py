@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chiptui.core import fasttoml, loader
+from chiptui.core import fasttoml, parsing
 from chiptui.core.loader import DataError
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "timeline.toml"
@@ -221,7 +221,7 @@ def test_the_loader_reads_what_tomllib_reads(text: str) -> None:
     expected = tomllib.loads(text)
     fast = fasttoml.read(text)
     assert fast is None or same(fast, expected)
-    document, _ = loader._document(text, "t.toml")
+    document, _ = parsing.document(text, "t.toml")
     assert same(document, expected)
 
 
@@ -294,7 +294,7 @@ def test_both_refuse_and_the_message_is_tomllib_s(text: str) -> None:
     line, message = tomllib_says(text)
     assert fasttoml.read(text) is None
     with pytest.raises(DataError) as caught:
-        loader._document(text, "t.toml")
+        parsing.document(text, "t.toml")
     (problem,) = caught.value.problems
     assert problem.message.startswith(message)
     if line is not None:
@@ -329,10 +329,10 @@ def test_where_rtoml_differs_tomllib_decides(text: str) -> None:
         expected = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         with pytest.raises(DataError) as caught:
-            loader._document(text, "t.toml")
+            parsing.document(text, "t.toml")
         assert caught.value.problems[0].message.startswith(tomllib_says(text)[1])
     else:
-        assert same(loader._document(text, "t.toml")[0], expected)
+        assert same(parsing.document(text, "t.toml")[0], expected)
 
 
 def test_a_time_or_a_brace_inside_a_string_keeps_rtoml() -> None:

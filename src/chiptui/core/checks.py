@@ -169,6 +169,17 @@ class Checker:
             self._register(name, made["id"])
         return made
 
+    def given(self, name: str, columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        """The table `[[name]]` checked at once as it was read (`bulk.Gathering`), its ids claimed:
+        one an earlier table has is a problem, worded as `table` words it."""
+        ids = columns["id"]
+        if self.ids.keys().isdisjoint(ids):
+            self._register(name, ids)
+        else:
+            for index, record_id in enumerate(ids):
+                self._claim(record_id, _label((name, index), record_id), (name, index))
+        return columns
+
     def _register(self, name: str, ids: list[str]) -> None:
         """The ids of a table checked at once (every one good and new), at their places in it."""
         self.ids.update(zip(ids, zip(repeat(name), range(len(ids))), strict=True))

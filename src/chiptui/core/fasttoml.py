@@ -92,17 +92,21 @@ def may_differ(text: str) -> bool:
     )
 
 
-def read(text: str, piece: int = PIECE) -> dict[str, Any] | None:
+def read(
+    text: str, piece: int = PIECE, take: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+) -> dict[str, Any] | None:
     """rtoml's document of `text` when it is sure to be `tomllib`'s, else None. A text longer
-    than `piece` characters is read in pieces (see `_in_pieces`)."""
+    than `piece` characters is read in pieces (see `_in_pieces`). `take` is given each piece's
+    document as it is read (the whole one if it is read whole), and may take records out of it."""
     if may_differ(text):
         return None
     import rtoml  # here, not at the top: the explorer's cache hit (chiptui.core.cache) needs no parser
 
+    loads = rtoml.loads if take is None else (lambda part: take(rtoml.loads(part)))
     try:
         if len(text) > piece and '"""' not in text and "'''" not in text:
-            return _in_pieces(rtoml.loads, text, piece)
-        return rtoml.loads(text)
+            return _in_pieces(loads, text, piece)
+        return loads(text)
     except Exception:  # noqa: BLE001 - whatever rtoml refuses, tomllib decides: its error, or the document
         return None
 

@@ -8,7 +8,6 @@ Nothing half-loaded is ever returned.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain, compress, repeat
@@ -16,6 +15,7 @@ from operator import is_not
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chiptui.core import parsing
 from chiptui.core.columns import DEFAULTS, events_of
 from chiptui.core.files import MAX_BYTES, Unreadable, read_regular
 from chiptui.core.model import (
@@ -31,19 +31,18 @@ from chiptui.core.model import (
     Speaker,
     Timeline,
 )
+from chiptui.core.parsing import lines_of
 from chiptui.core.problems import DataError, Problem, did_you_mean
 
 if TYPE_CHECKING:
     from chiptui.core.checks import Where
     from chiptui.core.locate import Lines
 
-# The parsers, the checker and what finds a record's line are imported where they are used, not
-# here: the explorer's cache hit (chiptui.core.cache) reads the file's bytes and needs none of them.
+# The checker is imported where it is used, not here: the explorer's cache hit (chiptui.core.cache)
+# reads the file's bytes and needs none of it.
 
-__all__ = ["DataError", "Problem", "build", "did_you_mean", "load", "load_bytes", "parse"]
+__all__ = ["DataError", "Problem", "build", "did_you_mean", "lines_of", "load", "load_bytes", "parse"]
 
-_JSON_START = re.compile(r"\s*\{")  # matched in place: no copy of a large file
-_TOML_AT_RE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _RECORD_TYPES: dict[str, type[Any]] = {
     "source": Source,
     "speaker": Speaker,
@@ -86,91 +85,25 @@ def _before(end: PartialDate, start: PartialDate) -> bool:
     return end.iso()[:size] < start.iso()[:size]
 
 
-class _DuplicateKey(Exception):
-    pass
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object, refused when a key is given twice (json.loads would keep only the last)."""
-    document = dict(pairs)
-    if len(document) != len(pairs):
-        raise _DuplicateKey()
-    return document
-
-
-def _too_long_number(text: str, shown: str) -> DataError:
-    """A number too long for Python to read (over 4,300 digits): no figure could hold it."""
-    from chiptui.core.locate import long_number
-
-    found = long_number(text)
-    line, key = found if found else (None, None)
-    message = "a number of more than 4,300 digits; no figure can hold it (the largest is about 1.8e308)"
-    return DataError([Problem(shown, message, line, field=key)])
-
-
-def _document(text: str, shown: str) -> tuple[dict[str, Any], Callable[[], Lines]]:
-    """The parsed document and where its records are; a JSON file is one that starts with `{`.
-    TOML is read by rtoml where `fasttoml` is sure it gives tomllib's document, else by tomllib,
-    whose errors (with line and column) are the messages."""
-    from chiptui.core import fasttoml
-    from chiptui.core.locate import json_duplicate, json_lines, toml_lines
-
-    if _JSON_START.match(text):
-        import json  # only for a JSON file
-
-        try:
-            document = json.loads(text, object_pairs_hook=_unique_keys)
-        except json.JSONDecodeError as error:
-            message = f"JSON syntax error at column {error.colno}: {error.msg}"
-            raise DataError([Problem(shown, message, error.lineno)]) from None
-        except _DuplicateKey:
-            key, line = json_duplicate(text) or ("?", None)
-            message = f'the key "{key}" is given twice in one object; JSON keys must be unique'
-            raise DataError([Problem(shown, message, line, field=key)]) from None
-        except RecursionError:
-            raise DataError([Problem(shown, "JSON nested too deeply")]) from None
-        except ValueError:  # the digits limit of int()
-            raise _too_long_number(text, shown) from None
-        if not isinstance(document, dict):
-            raise DataError([Problem(shown, "expected a JSON object at the top")])
-        return document, lambda: json_lines(text)
-    fast = fasttoml.read(text)  # None: tomllib decides
-    if fast is not None:
-        return fast, lambda: toml_lines(text)
-    import tomllib
-
-    try:
-        return tomllib.loads(text), lambda: toml_lines(text)
-    except tomllib.TOMLDecodeError as error:
-        match = _TOML_AT_RE.match(str(error))
-        if match:
-            message = f"TOML syntax error at column {match[3]}: {match[1]}"
-            raise DataError([Problem(shown, message, int(match[2]))]) from None
-        raise DataError([Problem(shown, f"TOML syntax error: {error}")]) from None
-    except RecursionError:
-        raise DataError([Problem(shown, "TOML nested too deeply")]) from None
-    except ValueError:  # the digits limit of int()
-        raise _too_long_number(text, shown) from None
-
-
-def lines_of(text: str) -> Callable[[], Lines]:
-    """What finds the records' lines in `text` (JSON or TOML), for a document parsed from it."""
-    from chiptui.core.locate import json_lines, toml_lines
-
-    return (lambda: json_lines(text)) if _JSON_START.match(text) else (lambda: toml_lines(text))
-
-
 def parse(text: str, shown: str) -> Timeline:
     """Check and build a Timeline from TOML (or exported JSON) text; `shown` names the file in messages."""
-    document, lines = _document(text, shown)
+    document, lines = parsing.document(text, shown)
     return build(document, shown, lines)
 
 
-def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines], *, spend: bool = False) -> Timeline:
+def build(
+    document: dict[str, Any],
+    shown: str,
+    lines: Callable[[], Lines],
+    *,
+    spend: bool = False,
+    gathered: dict[str, list[Any]] | None = None,
+) -> Timeline:
     """Check a parsed document (plain dicts, lists, strings and numbers) and build its Timeline;
     `lines` finds where its records are, for the messages. Every check of the format is here, so
     every document is checked the same way, wherever it was parsed from. With `spend`,
-    the document is no one else's and a good one is used up (its records take their values)."""
+    the document is no one else's and a good one is used up (its records take their values).
+    `gathered`: its events as columns checked as it was read (`bulk.Gathering`), if it holds none."""
     from chiptui.core.checks import Checker, series_and_charts
     from chiptui.core.tables import TABLES
 
@@ -179,7 +112,9 @@ def build(document: dict[str, Any], shown: str, lines: Callable[[], Lines], *, s
     tables: dict[str, list[Any]] = {}
     at_once = None  # the events as checked columns, when all passed at once
     for name in TABLES:  # in the format's order (an id is its first record's)
-        if name == "event" and (at_once := checker.columns(document, name, DEFAULTS)) is not None:
+        if name == "event" and gathered is not None:
+            at_once, tables[name] = checker.given(name, gathered), []
+        elif name == "event" and (at_once := checker.columns(document, name, DEFAULTS)) is not None:
             tables[name] = []
             if spend:  # a dict an event, let go before the events are made
                 del document[name]
@@ -276,12 +211,18 @@ def load(path: Path | str, shown: str | None = None) -> Timeline:
 
 def load_bytes(data: bytes, shown: str) -> Timeline:
     """Check a timeline file's bytes (as `load` does once it has read them). No one keeps the
-    parsed document, so its records take their checked values instead of being copied."""
+    parsed document, so its records take their checked values instead of being copied, and the
+    events are checked as they are read (see `bulk.Gathering`)."""
+    from chiptui.core.bulk import Gathering
+
     text = decode(data, shown)
     with _no_collection():
-        document, _ = _document(text, shown)
+        events = Gathering("event", DEFAULTS)
+        document, _ = parsing.document(text, shown, events)
+        if events.lost:  # a doubt once some pieces' events were let go: read whole, as parsed
+            document, _ = parsing.document(text, shown)
         del text  # a copy of the file as large as it: the lines are found again from the bytes if need be
-        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=True)
+        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=True, gathered=events.columns)
 
 
 @contextmanager
