@@ -111,3 +111,33 @@ def test_the_filters_choices_count_each_region_and_tag_of_every_event() -> None:
 
     assert LOADED.regions() == Counter(event.region for event in EVENTS if event.region) != Counter()
     assert LOADED.tags() == Counter(tag for event in EVENTS for tag in event.tags) != Counter()
+
+
+def in_order(text: str) -> str:
+    """`text`'s events written again in date order (as a generated or exported file has them)."""
+    from chiptui.core.export import export
+
+    return export(load_text(text), "json")
+
+
+def load_text(text: str) -> Timeline:
+    from chiptui.core.loader import load_bytes
+
+    return load_bytes(text.encode("utf-8"), "t")
+
+
+def test_a_file_in_date_order_loads_as_columns_and_makes_no_event_for_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its events are `EventColumns` from the checked columns: `chiptui check`'s summary and
+    warnings make none; asked for, they are the timeline's events; out of order, they are sorted."""
+    from chiptui.core import columns, report
+
+    text = bundled_timeline().read_text(encoding="utf-8")
+    ordered = load_text(in_order(text))
+    assert type(ordered.events) is EventColumns and type(LOADED.events) is tuple  # (the bundled file is not)
+    with monkeypatch.context() as patch:
+        patch.setattr(EventColumns, "_one", lambda self, place: pytest.fail("an event made"))
+        patch.setattr(columns, "events_of", lambda made: pytest.fail("every event made"))
+        assert report.summary(ordered) == report.summary(LOADED)
+        assert report.warnings(ordered) == report.warnings(LOADED)
+        assert ordered.event_index("kilby-first-ic") == LOADED.event_index("kilby-first-ic")
+    assert ordered.events == LOADED.events and ordered == LOADED

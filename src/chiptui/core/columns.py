@@ -16,8 +16,8 @@ import bisect
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import repeat
-from operator import attrgetter, eq
+from itertools import islice, repeat
+from operator import attrgetter, eq, le
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -110,7 +110,7 @@ class EventColumns(Sequence[Event]):
         for name in DATED:  # a place outside `dates` is an IndexError
             columns[name] = list(map(dates.__getitem__, columns[name]))
         self._columns = columns
-        self._order = array("I")
+        self._order: array[int] | None = array("I")
         self._order.frombytes(order)
         if len(self._order) != len(columns["id"]):
             raise ValueError("not the order of the events")
@@ -124,8 +124,20 @@ class EventColumns(Sequence[Event]):
         """One field of every event, in their order (the list held: not to be changed)."""
         return self._columns[name]
 
-    def places(self) -> SortedIds:
-        """Each event's place by its id."""
+    @classmethod
+    def of(cls, columns: Mapping[str, list[Any]]) -> EventColumns:
+        """Events a loader checked, as columns (every field: an event's own values, as for
+        `events_of`), in date order: none is made before it is asked for."""
+        made = cls.__new__(cls)
+        made._columns = {name: columns[name] for name in FIELDS}
+        made._starts = each_once(made._columns["date"])
+        made._order, made._made, made._every = None, {}, None
+        return made
+
+    def places(self) -> Mapping[str, int]:
+        """Each event's place by its id (by bisection in a cache's order, else a dict)."""
+        if self._order is None:
+            return dict(zip(self._columns["id"], range(len(self)), strict=True))
         return SortedIds(self._columns["id"], self._order)
 
     def start_dates(self) -> list[PartialDate]:
@@ -186,6 +198,23 @@ def events_of(columns: Mapping[str, list[Any]]) -> list[Event]:
     for name in FIELDS:
         deque(map(_SLOTS[name].__set__, made, columns[name]), maxlen=0)  # the field's slot, set
     return made
+
+
+def sort_keys(dates: list[PartialDate]) -> list[Any]:
+    """Each date's sort key, in turn (a year-only date before the dated days of its year), each
+    distinct date object's found once (a date is shared by its events)."""
+    keys = {id(date): date.key for date in each_once(dates)}
+    return list(map(keys.__getitem__, map(id, dates)))
+
+
+def ascending(keys: list[Any]) -> bool:
+    return all(map(le, keys, islice(keys, 1, None)))
+
+
+def loaded(columns: Mapping[str, list[Any]]) -> Sequence[Event]:
+    """A loader's checked events: `EventColumns` (none made yet) if they are in date order, as a
+    timeline holds them; else the events made, for the timeline to sort."""
+    return EventColumns.of(columns) if ascending(sort_keys(columns["date"])) else events_of(columns)
 
 
 def column(events: Sequence[Event], name: str) -> list[Any]:

@@ -8,7 +8,7 @@ Nothing half-loaded is ever returned.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain, compress, repeat
 from operator import is_not
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chiptui.core import parsing
-from chiptui.core.columns import DEFAULTS, events_of
+from chiptui.core.columns import DEFAULTS, loaded
 from chiptui.core.files import MAX_BYTES, Unreadable, read_regular
 from chiptui.core.model import (
     Chart,
@@ -184,9 +184,11 @@ def build(
 
     if checker.problems:
         raise DataError(sorted(checker.problems, key=lambda p: p.line or 0))
-    built = {name: [_RECORD_TYPES[name](**row.values) for row in rows] for name, rows in tables.items()}
+    built: dict[str, Sequence[Any]] = {
+        name: [_RECORD_TYPES[name](**r.values) for r in rows] for name, rows in tables.items()
+    }
     if at_once is not None:
-        built["event"] = events_of(at_once)
+        built["event"] = loaded(at_once)  # (none made yet, if they are in date order)
     return Timeline(
         title=title,
         sources={s.id: s for s in built["source"]},

@@ -7,12 +7,12 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain, compress, islice, repeat
-from operator import attrgetter, le
+from itertools import chain, compress, repeat
+from operator import attrgetter
 
 import attrs
 
-from chiptui.core.columns import EventColumns, column, each_once, places, start_dates
+from chiptui.core.columns import EventColumns, ascending, column, each_once, places, sort_keys, start_dates
 from chiptui.core.matching import event_text
 from chiptui.core.records import (
     MONTHS,
@@ -103,10 +103,8 @@ def _sorted_events(events: Iterable[Event]) -> Sequence[Event]:
     if type(events) is EventColumns:
         return events
     events = list(events)
-    dates = list(map(id, map(attrgetter("date"), events)))  # a date is shared by its events (schema)
-    keys = {place: event.date.key for place, event in dict(zip(dates, events, strict=True)).items()}
-    order = list(map(keys.__getitem__, dates))
-    if all(map(le, order, islice(order, 1, None))):  # in order already
+    order = sort_keys(list(map(attrgetter("date"), events)))
+    if ascending(order):  # in order already
         return tuple(events)
     return tuple(map(events.__getitem__, sorted(range(len(events)), key=order.__getitem__)))
 
