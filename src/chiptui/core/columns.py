@@ -2,10 +2,12 @@
 places in one list of the timeline's distinct dates; and back, as `EventColumns`, a sequence of
 the events that makes each one when it is first asked for. A million events open without making
 a million records (a second); the screens ask for a few, and a column (every title) is there
-without making any. No Textual here.
+without making any. A loader's checked columns become `EventColumns` the same way (`loaded`).
+No Textual here.
 
 The events made here skip `Event.__init__` (its converters): their values are those of events
-the loader made after every check, kept in a cache file chiptui signed (see `cache`). Each value
+the loader made after every check, kept in a cache file chiptui signed (see `cache`), or the
+checked values themselves, as `Event.__init__` would keep them (see `bulk.columns`). Each value
 is set in its field's slot, as `object.__setattr__` (which attrs uses for a frozen record's own)
 would set it, without looking the name up again for each event.
 """
@@ -88,8 +90,9 @@ class SortedIds(Mapping[str, int]):
 
 class EventColumns(Sequence[Event]):
     """The events that `columns_of` took apart, slice after slice, in the order they were written
-    (a cache chiptui signed holds them in the timeline's order). An event is made when it is first
-    asked for, and kept: asked again, it is the same object. Read in turn, all are made at once."""
+    (a cache chiptui signed holds them in the timeline's order), or a loader's checked columns in
+    date order (`of`). An event is made when it is first asked for, and kept: asked again, it is
+    the same object. Read in turn, all are made at once."""
 
     __slots__ = ("_columns", "_every", "_made", "_order", "_starts")
 

@@ -99,7 +99,8 @@ def _sorted_eras(eras: Iterable[Era]) -> tuple[Era, ...]:
 def _sorted_events(events: Iterable[Event]) -> Sequence[Event]:
     """Date order; a year-only date before the dated events of its year; file order on ties.
     Sorted by place, each event's key looked up among the distinct dates (C-speed passes). A
-    load cache's `EventColumns` are in order (chiptui wrote and signed them so): taken as they are."""
+    load cache's `EventColumns` are in order (chiptui wrote and signed them so), and a loader's
+    are made only of events in order (`columns.loaded`): taken as they are."""
     if type(events) is EventColumns:
         return events
     events = list(events)
