@@ -169,6 +169,8 @@ def checked(raw: list[Any], name: str, taken: AbstractSet[str]) -> list[tuple[st
     `Checker.table` would make them; None at any doubt, and when an id is given twice or is one
     of `taken` (the record-by-record checks say where). The records are not changed."""
     spec = tables.TABLES[name]
+    if not raw:
+        return []
     try:
         _types(raw, dict)
         required, allowed = {field for field, (_, needed) in spec.items() if needed}, frozenset(spec)
@@ -198,7 +200,7 @@ def values(
     """Each record's checked values, as `Checker.table` would make them; None at any doubt (see
     `checked`). With `in_place`, the records themselves are given the checked values (a
     document no one keeps), and only once every column has passed."""
-    found = checked(raw, name, taken) if raw else []
+    found = checked(raw, name, taken)
     if found is None:
         return None
     made = raw if in_place else [dict(record) for record in raw]  # else the document stays as parsed
@@ -217,7 +219,7 @@ def columns(
     """The table's checked values as columns: each field of the table, a value for each record
     (its default where the record has none); None at any doubt (see `checked`). No record is
     made or changed: a table of a million records is checked and built without a dict each."""
-    found = checked(raw, name, taken) if raw else []
+    found = checked(raw, name, taken)
     if found is None:
         return None
     made = {field: [defaults.get(field)] * len(raw) for field in tables.TABLES[name]}  # (a required one: replaced)

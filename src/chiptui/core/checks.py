@@ -160,14 +160,12 @@ class Checker:
     def columns(
         self, document: dict[str, Any], name: str, defaults: Mapping[str, object]
     ) -> dict[str, list[Any]] | None:
-        """The table `[[name]]` as checked columns (see `bulk.columns`), its ids claimed, when
-        `bulk` proves every record good and every id new; else None, and nothing is claimed:
+        """The table `[[name]]` as checked columns (see `bulk.columns`), its ids claimed as `given`
+        claims them, when `bulk` proves every record good; else None, and nothing is claimed:
         `table` then checks it record by record."""
         raw = document.get(name, [])
-        made = bulk.columns(raw, name, defaults, self.ids.keys()) if type(raw) is list and raw else None
-        if made is not None:
-            self._register(name, made["id"])
-        return made
+        made = bulk.columns(raw, name, defaults) if type(raw) is list and raw else None
+        return None if made is None else self.given(name, made)
 
     def given(self, name: str, columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
         """The table `[[name]]` checked at once as it was read (`bulk.Gathering`), its ids claimed:

@@ -112,12 +112,12 @@ def build(
     tables: dict[str, list[Any]] = {}
     at_once = None  # the events as checked columns, when all passed at once
     for name in TABLES:  # in the format's order (an id is its first record's)
-        if name == "event" and gathered is not None:
-            at_once, tables[name] = checker.given(name, gathered), []
-        elif name == "event" and (at_once := checker.columns(document, name, DEFAULTS)) is not None:
+        if name == "event":
+            at_once = checker.columns(document, name, DEFAULTS) if gathered is None else checker.given(name, gathered)
+        if name == "event" and at_once is not None:
             tables[name] = []
             if spend:  # a dict an event, let go before the events are made
-                del document[name]
+                document.pop(name, None)
         else:
             tables[name] = checker.table(document, name)
 
