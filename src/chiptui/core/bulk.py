@@ -247,13 +247,13 @@ class Gathering:
         self.columns: dict[str, Column] | None = None
         self.lost = False
         self._doubt = False
-        self._ids: set[str] = set()
+        self.ids: set[str] = set()  # the ids gathered
 
     def __call__(self, part: dict[str, Any]) -> dict[str, Any]:
         records = part.get(self.name)
         if self._doubt or type(records) is not list or not records:
             return part
-        made = columns(records, self.name, self.defaults, self._ids)
+        made = columns(records, self.name, self.defaults, self.ids)
         if made is None:
             self._doubt, self.lost, self.columns = True, self.columns is not None, None
             return part
@@ -262,7 +262,7 @@ class Gathering:
         else:
             for field, column in made.items():
                 self.columns[field] += column
-        self._ids.update(made["id"])
+        self.ids.update(made["id"])
         records.clear()  # its dicts let go
         return part
 

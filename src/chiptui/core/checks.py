@@ -9,6 +9,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from chiptui.core import bulk, schema, tables
+from chiptui.core.ids import Ids
 from chiptui.core.locate import Lines
 from chiptui.core.problems import Problem, did_you_mean
 
@@ -50,8 +51,7 @@ class Checker:
         self._find_lines = find_lines
         self._lines: Lines | None = None
         self.problems: list[Problem] = []
-        self.ids: dict[str, tuple[str, int]] = {}  # each good id: its record's table and place
-        self._of_kind: dict[str, set[str]] = {}  # the ids of each kind of record (its table), for references
+        self.ids = Ids()  # each good id: its record's table and place
 
     def line(self, where: Where) -> int | None:
         """The line of a record's [[table]] header, or of a top-level key (else its first table)."""
@@ -151,10 +151,10 @@ class Checker:
 
     def _table_at_once(self, raw: list[Any], name: str) -> list[_Row] | None:
         """The table's rows when `bulk` proves every record good and every id new; else None."""
-        made = bulk.values(raw, name, self.ids.keys(), in_place=self._in_place)
+        made = bulk.values(raw, name, self.ids, in_place=self._in_place)
         if made is None:
             return None
-        self._register(name, list(map(itemgetter("id"), made)))
+        self.ids.give(name, list(map(itemgetter("id"), made)))
         return list(map(_Row, made, zip(repeat(name), range(len(made))), repeat(True)))
 
     def columns(
@@ -167,25 +167,21 @@ class Checker:
         made = bulk.columns(raw, name, defaults) if type(raw) is list and raw else None
         return None if made is None else self.given(name, made)
 
-    def given(self, name: str, columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        """The table `[[name]]` checked at once as it was read (`bulk.Gathering`), its ids claimed:
-        one an earlier table has is a problem, worded as `table` words it."""
+    def given(self, name: str, columns: dict[str, list[Any]], known: set[str] | None = None) -> dict[str, list[Any]]:
+        """The table `[[name]]` checked at once as it was read (`bulk.Gathering`), its ids claimed
+        (`known`: a set of them, if one was made): one an earlier table has is a problem, worded as
+        `table` words it."""
         ids = columns["id"]
-        if self.ids.keys().isdisjoint(ids):
-            self._register(name, ids)
+        if self.ids.isdisjoint(ids if known is None else known):
+            self.ids.give(name, ids, known)
         else:
             for index, record_id in enumerate(ids):
                 self._claim(record_id, _label((name, index), record_id), (name, index))
         return columns
 
-    def _register(self, name: str, ids: list[str]) -> None:
-        """The ids of a table checked at once (every one good and new), at their places in it."""
-        self.ids.update(zip(ids, zip(repeat(name), range(len(ids))), strict=True))
-        self._of_kind.setdefault(name, set()).update(ids)
-
     def _claim(self, record_id: str, label: str, line: tuple[str, int]) -> None:
-        if record_id in self.ids:
-            first_where = self.ids[record_id]
+        first_where = self.ids.claim(record_id, line)
+        if first_where is not None:
             first, first_line = _label(first_where, record_id), self.line(first_where)
             where = f" (line {first_line})" if first_line else ""
             self.problem(
@@ -194,18 +190,11 @@ class Checker:
                 label,
                 "id",
             )
-        else:
-            self.ids[record_id] = line
-            self._of_kind.setdefault(line[0], set()).add(record_id)  # its table is its kind
-
-    def _known(self, kind: str) -> set[str]:
-        """The ids of the records of `kind`."""
-        return self._of_kind.get(kind) or set()
 
     def knows(self, kind: str, ids: Iterable[str]) -> bool:
         """Whether each of `ids` names a record of `kind` (a good file's references checked in one
         pass; `references` says what is wrong with a bad one)."""
-        return self._known(kind).issuperset(ids)
+        return self.ids.known(kind).issuperset(ids)
 
     def all_known(self, rows: list[_Row], field: str, kind: str) -> bool:
         """Whether every id in the `field` of every row names a record of `kind`."""
@@ -222,13 +211,14 @@ class Checker:
         ]
 
     def references(self, refs: Iterable[str], kind: str, line: Where, label: str | None, field: str) -> None:
-        known = self._known(kind)
+        known = self.ids.known(kind)
         if known.issuperset(refs):
             return
         for ref in refs:
             if ref not in known:  # only now list the ids of that kind in file order, for "did you mean"
-                known_ids = [i for i, (table, _) in self.ids.items() if table == kind]
-                self.problem(f'no {kind} has the id "{ref}"{did_you_mean(ref, known_ids)}', line, label, field)
+                self.problem(
+                    f'no {kind} has the id "{ref}"{did_you_mean(ref, self.ids.in_order(kind))}', line, label, field
+                )
 
 
 def _series_labels(checker: Checker, figures: list[_Row], named: set[str]) -> dict[str, tuple[str, str]]:

@@ -35,6 +35,7 @@ from chiptui.core.parsing import lines_of
 from chiptui.core.problems import DataError, Problem, did_you_mean
 
 if TYPE_CHECKING:
+    from chiptui.core.bulk import Gathering
     from chiptui.core.checks import Where
     from chiptui.core.locate import Lines
 
@@ -97,13 +98,13 @@ def build(
     lines: Callable[[], Lines],
     *,
     spend: bool = False,
-    gathered: dict[str, list[Any]] | None = None,
+    gathered: Gathering | None = None,
 ) -> Timeline:
     """Check a parsed document (plain dicts, lists, strings and numbers) and build its Timeline;
     `lines` finds where its records are, for the messages. Every check of the format is here, so
     every document is checked the same way, wherever it was parsed from. With `spend`,
     the document is no one else's and a good one is used up (its records take their values).
-    `gathered`: its events as columns checked as it was read (`bulk.Gathering`), if it holds none."""
+    `gathered`: its events checked as it was read (`bulk.Gathering`), if it holds none."""
     from chiptui.core.checks import Checker, series_and_charts
     from chiptui.core.tables import TABLES
 
@@ -113,7 +114,10 @@ def build(
     at_once = None  # the events as checked columns, when all passed at once
     for name in TABLES:  # in the format's order (an id is its first record's)
         if name == "event":
-            at_once = checker.columns(document, name, DEFAULTS) if gathered is None else checker.given(name, gathered)
+            if gathered is None or gathered.columns is None:
+                at_once = checker.columns(document, name, DEFAULTS)
+            else:
+                at_once = checker.given(name, gathered.columns, gathered.ids)
         if name == "event" and at_once is not None:
             tables[name] = []
             if spend:  # a dict an event, let go before the events are made
@@ -224,7 +228,7 @@ def load_bytes(data: bytes, shown: str) -> Timeline:
         if events.lost:  # a doubt once some pieces' events were let go: read whole, as parsed
             document, _ = parsing.document(text, shown)
         del text  # a copy of the file as large as it: the lines are found again from the bytes if need be
-        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=True, gathered=events.columns)
+        return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=True, gathered=events)
 
 
 @contextmanager
