@@ -4,6 +4,7 @@ a timeline opened from the cache answers the first screen's questions without ma
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,7 +64,11 @@ def test_a_timeline_takes_columns_in_the_order_they_were_written() -> None:
 def test_a_cached_timeline_opens_without_making_every_event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "timeline.toml"
     path.write_bytes(bundled_timeline().read_bytes())
-    fresh = load_cached(path, "timeline.toml")
+    with monkeypatch.context() as patch:  # loaded and cached (the columns written) without making one
+        patch.setattr(EventColumns, "_one", lambda self, place: pytest.fail("an event made"))
+        patch.setattr(EventColumns, "every", lambda self: pytest.fail("every event made"))
+        fresh = load_cached(path, "timeline.toml")
+    assert cache.cache_file(path).is_file()
 
     def every(self: EventColumns) -> list[Event]:
         raise AssertionError("made every event")
@@ -126,18 +131,27 @@ def load_text(text: str) -> Timeline:
     return load_bytes(text.encode("utf-8"), "t")
 
 
-def test_a_file_in_date_order_loads_as_columns_and_makes_no_event_for_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its events are `EventColumns` from the checked columns: `chiptui check`'s summary and
-    warnings make none; asked for, they are the timeline's events; out of order, they are sorted."""
-    from chiptui.core import columns, report
+def test_a_files_events_load_as_columns_in_date_order_and_check_makes_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its events are `EventColumns` from the checked columns, put in date order (file order on
+    ties) when the file is not in it: `chiptui check`'s summary and warnings make none; asked
+    for, they are the events the record-by-record checks make, in the timeline's order."""
+    from chiptui.core import bulk, columns, report
 
     text = bundled_timeline().read_text(encoding="utf-8")
     ordered = load_text(in_order(text))
-    assert type(ordered.events) is EventColumns and type(LOADED.events) is tuple  # (the bundled file is not)
     with monkeypatch.context() as patch:
-        patch.setattr(EventColumns, "_one", lambda self, place: pytest.fail("an event made"))
-        patch.setattr(columns, "events_of", lambda made: pytest.fail("every event made"))
-        assert report.summary(ordered) == report.summary(LOADED)
-        assert report.warnings(ordered) == report.warnings(LOADED)
-        assert ordered.event_index("kilby-first-ic") == LOADED.event_index("kilby-first-ic")
-    assert ordered.events == LOADED.events and ordered == LOADED
+        patch.setattr(bulk, "checked", lambda *args: None)  # record by record: events made, then sorted
+        one_by_one = load_text(text)
+    in_file = [event["id"] for event in tomllib.loads(text)["event"]]
+    in_order_ids = [event.id for event in one_by_one.events]
+    assert type(one_by_one.events) is tuple and in_order_ids != in_file  # the bundled file is not in order
+    assert [event.id for event in LOADED.events] == in_order_ids
+    for timeline in (LOADED, ordered):
+        assert type(timeline.events) is EventColumns
+        with monkeypatch.context() as patch:
+            patch.setattr(EventColumns, "_one", lambda self, place: pytest.fail("an event made"))
+            patch.setattr(columns, "events_of", lambda made: pytest.fail("every event made"))
+            assert report.summary(timeline) == report.summary(one_by_one)
+            assert report.warnings(timeline) == report.warnings(one_by_one)
+            assert timeline.event_index("kilby-first-ic") == one_by_one.event_index("kilby-first-ic")
+        assert timeline.events == one_by_one.events and timeline == one_by_one

@@ -216,7 +216,7 @@ def _write(path: Path, made_from: bytes, key: bytes, timeline: Timeline) -> None
             head = (fields, dates, -(-len(events) // SLICE), id_order(events))
             pickle.dump(head, signed, protocol=pickle.HIGHEST_PROTOCOL)
             for start in range(0, len(events), SLICE):
-                part = columns_of(events[start : start + SLICE], dates)
+                part = columns_of(events, dates, slice(start, start + SLICE))
                 pickle.dump(part, signed, protocol=pickle.HIGHEST_PROTOCOL)
             file.write(signed.signer.digest())
         os.replace(temporary, path)

@@ -43,13 +43,17 @@ def each_once(items: list[T]) -> list[T]:
 
 def distinct_dates(events: Sequence[Event]) -> list[PartialDate | None]:
     """Each date object that the events' dates and ends hold, once (None too, for no end)."""
-    return each_once([*map(attrgetter("date"), events), *map(attrgetter("end"), events)])
+    return each_once([*column(events, "date"), *column(events, "end")])
 
 
-def columns_of(events: Sequence[Event], dates: Sequence[PartialDate | None]) -> Columns:
-    """The events' fields, a list each; a date as its place in `dates` (from `distinct_dates`)."""
+def columns_of(events: Sequence[Event], dates: Sequence[PartialDate | None], part: slice = slice(None)) -> Columns:
+    """The fields of `events[part]`, a list each (`EventColumns`' own, sliced: no event made); a
+    date as its place in `dates` (from `distinct_dates`)."""
     place = dict(zip(map(id, dates), range(len(dates)), strict=True))
-    columns = {name: list(map(attrgetter(name), events)) for name in FIELDS}
+    if type(events) is EventColumns:
+        columns = {name: events.column(name)[part] for name in FIELDS}
+    else:
+        columns = {name: list(map(attrgetter(name), events[part])) for name in FIELDS}
     for name in SHARED:  # equal tuples as one object: the cache holds each once, and reads it once
         shared: dict[tuple[str, ...], tuple[str, ...]] = {}
         columns[name] = list(map(shared.setdefault, columns[name], columns[name]))
@@ -214,10 +218,15 @@ def ascending(keys: list[Any]) -> bool:
     return all(map(le, keys, islice(keys, 1, None)))
 
 
-def loaded(columns: Mapping[str, list[Any]]) -> Sequence[Event]:
-    """A loader's checked events: `EventColumns` (none made yet) if they are in date order, as a
-    timeline holds them; else the events made, for the timeline to sort."""
-    return EventColumns.of(columns) if ascending(sort_keys(columns["date"])) else events_of(columns)
+def loaded(columns: Mapping[str, list[Any]]) -> EventColumns:
+    """A loader's checked events in date order, as a timeline holds them, and as `EventColumns`:
+    none made yet. Columns out of order are put in order a column at a time, as the timeline
+    sorts its events (file order on ties)."""
+    keys = sort_keys(columns["date"])
+    if not ascending(keys):
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        columns = {name: list(map(columns[name].__getitem__, order)) for name in FIELDS}
+    return EventColumns.of(columns)
 
 
 def column(events: Sequence[Event], name: str) -> list[Any]:

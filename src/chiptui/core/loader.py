@@ -192,7 +192,7 @@ def build(
         name: [_RECORD_TYPES[name](**r.values) for r in rows] for name, rows in tables.items()
     }
     if at_once is not None:
-        built["event"] = loaded(at_once)  # (none made yet, if they are in date order)
+        built["event"] = loaded(at_once)  # in date order, none made yet
     return Timeline(
         title=title,
         sources={s.id: s for s in built["source"]},

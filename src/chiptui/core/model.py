@@ -100,7 +100,7 @@ def _sorted_events(events: Iterable[Event]) -> Sequence[Event]:
     """Date order; a year-only date before the dated events of its year; file order on ties.
     Sorted by place, each event's key looked up among the distinct dates (C-speed passes). A
     load cache's `EventColumns` are in order (chiptui wrote and signed them so), and a loader's
-    are made only of events in order (`columns.loaded`): taken as they are."""
+    are put in order as columns (`columns.loaded`): taken as they are."""
     if type(events) is EventColumns:
         return events
     events = list(events)
