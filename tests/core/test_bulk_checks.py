@@ -157,3 +157,22 @@ def test_a_good_files_events_are_made_from_its_columns(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(Event, "__init__", refused)
     assert outcome(DOCUMENT) == expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.permutations(range(len(DOCUMENT["event"]))), st.integers(1, 6))
+def test_events_in_any_order_are_put_in_the_timelines_order_as_record_by_record(
+    monkeypatch: pytest.MonkeyPatch, order: list[int], ties: int
+) -> None:
+    """The checked columns are sorted as the timeline sorts its events: by date, a year-only
+    date before the dated days of its year, file order on ties (the first `ties` events given
+    one date, so that many tie)."""
+    document = copy.deepcopy(DOCUMENT)
+    events = [document["event"][at] for at in order]
+    for event in events[:ties]:
+        event.pop("end", None)
+        event["date"] = events[0]["date"]
+    document["event"] = events
+    at_once = outcome(document)
+    assert not isinstance(at_once, list)
+    assert at_once == one_by_one(document, monkeypatch)
