@@ -56,7 +56,7 @@ def test_events_gathered_piece_by_piece_make_the_timeline_of_the_whole(
 ) -> None:
     gathering = Gathering("event", DEFAULTS)
     document = fasttoml.read(TEXT, piece, gathering)
-    assert document is not None and document["event"] == [] and not gathering.lost
+    assert document is not None and document["event"] == [] and not gathering.partial
     assert gathering.columns is not None and len(gathering.columns["id"]) == EVENTS
     made = gathered(TEXT, piece, monkeypatch)
     assert not isinstance(made, list) and made == whole(TEXT)
@@ -74,7 +74,7 @@ def test_a_date_that_two_pieces_give_is_one_object(monkeypatch: pytest.MonkeyPat
 
 
 FAULTS = [
-    ("title", '""'),  # a doubt in a late piece: the pieces before it were let go, so it is read again
+    ("title", '""'),  # a doubt in a late piece: the events before it gathered, the rest one by one
     ("date", '"2019-02-30"'),
     ("id", '"kilby-first-ic"'),  # the first event's id: two pieces give it
     ("sources", '["no-such-source"]'),  # passes the column checks; the cross-record checks find it
@@ -108,14 +108,45 @@ def test_a_doubt_in_the_first_piece_leaves_the_document_whole() -> None:
     gathering = Gathering("event", DEFAULTS)
     document = fasttoml.read(in_event(TEXT, "title", '""', last=False), SMALL, gathering)
     assert document is not None and len(document["event"]) == EVENTS
-    assert gathering.columns is None and not gathering.lost
+    assert gathering.columns is None and not gathering.partial
 
 
-def test_a_late_doubt_says_the_document_is_not_whole() -> None:
+def test_a_late_doubt_keeps_the_events_before_its_piece_and_leaves_the_rest_as_parsed() -> None:
     gathering = Gathering("event", DEFAULTS)
     document = fasttoml.read(in_event(TEXT, "title", '""'), SMALL, gathering)
-    assert document is not None and gathering.lost and gathering.columns is None
-    assert len(document["event"]) < EVENTS
+    assert document is not None and gathering.partial and gathering.columns is not None
+    kept, rest = gathering.columns["id"], [event["id"] for event in document["event"]]
+    assert 0 < len(rest) < EVENTS and kept + rest == [event["id"] for event in tomllib.loads(TEXT)["event"]]
+
+
+@pytest.mark.parametrize("at", [0.3, 0.6])
+def test_a_fault_in_a_middle_piece_is_worded_as_in_the_whole(at: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Events gathered before the piece in doubt, those from it on (two faults among them, one
+    a duplicate of a gathered id) checked one by one, with their places in the whole table."""
+    starts = [match.start() for match in re.finditer(r"^\[\[event\]\]$", TEXT, re.MULTILINE)]
+    cut = starts[int(len(starts) * at)]
+    first = re.search(r'\[\[event\]\]\nid = "([^"]+)"', TEXT)
+    assert first is not None
+    text = TEXT[:cut] + in_event(in_event(TEXT[cut:], "date", '"2019-02-30"', last=False), "id", f'"{first[1]}"')
+    expected = whole(text)
+    assert isinstance(expected, list) and len(expected) == 2
+    assert gathered(text, SMALL, monkeypatch) == expected
+
+
+def test_a_doubt_that_was_no_fault_gives_the_timeline_of_the_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A piece the column checks doubt but every record of which is good (made so here): its
+    events and those after it are made one by one, beside the gathered ones, in date order."""
+    from chiptui.core import bulk
+
+    columns, calls = bulk.columns, []
+
+    def doubting_the_fifth(*args: object) -> object:
+        calls.append(1)
+        return None if len(calls) == 5 else columns(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bulk, "columns", doubting_the_fifth)
+    made = gathered(TEXT, SMALL, monkeypatch)
+    assert len(calls) == 5 and not isinstance(made, list) and made == whole(TEXT)
 
 
 def test_a_late_piece_rtoml_refuses_is_read_by_tomllib_with_nothing_gathered(monkeypatch: pytest.MonkeyPatch) -> None:

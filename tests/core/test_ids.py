@@ -36,3 +36,12 @@ def test_a_set_given_with_a_table_is_kept_not_copied() -> None:
     ids, known = Ids(), {"e1", "e2"}
     ids.give("event", ["e1", "e2"], known)
     assert ids.known("event") is known and ids.where("e2") == ("event", 1)
+
+
+def test_a_tables_later_records_claimed_one_by_one_follow_those_given() -> None:
+    """As a loader claims the events from a piece in doubt on, after the gathered ones."""
+    ids = Ids()
+    ids.give("event", ["e1", "e2"])
+    assert ids.claim("e3", ("event", 2)) is None and ids.claim("e1", ("event", 3)) == ("event", 0)
+    assert ids.in_order("event") == ["e1", "e2", "e3"] and ids.where("e3") == ("event", 2)
+    assert ids.known("event") == {"e1", "e2", "e3"} and len(ids) == 3

@@ -238,14 +238,15 @@ class Gathering:
     million events never live as a million dicts (the peak of reading them: 2.3 -> 1.4 GB). An id
     given in two pieces is a doubt; a date given in two is one object (`schema.date` keeps them).
 
-    `columns` is what was gathered, or None: no piece held the table, or one was in doubt (it and
-    those after it are left as parsed). `lost` says whether pieces were let go before a doubt: the
-    document is then not whole, and must be read again without gathering."""
+    `columns` is what was gathered before any doubt, or None: no piece held the table before one
+    was in doubt. From a doubt on, pieces are left as parsed. `partial` says whether pieces were
+    gathered before a doubt: the document's table then holds only the records from the piece in
+    doubt on, and `columns` those before them (all good: `Checker.table` checks the rest)."""
 
     def __init__(self, name: str, defaults: Mapping[str, object]) -> None:
         self.name, self.defaults = name, defaults
         self.columns: dict[str, Column] | None = None
-        self.lost = False
+        self.partial = False
         self._doubt = False
         self.ids: set[str] = set()  # the ids gathered
 
@@ -255,7 +256,7 @@ class Gathering:
             return part
         made = columns(records, self.name, self.defaults, self.ids)
         if made is None:
-            self._doubt, self.lost, self.columns = True, self.columns is not None, None
+            self._doubt, self.partial = True, self.columns is not None
             return part
         if self.columns is None:
             self.columns = made
@@ -268,4 +269,4 @@ class Gathering:
 
     def discard(self) -> None:
         """The parser's document is not the one used (`tomllib` reads the text): nothing gathered counts."""
-        self.columns, self.lost = None, False
+        self.columns, self.partial = None, False

@@ -103,20 +103,22 @@ class Checker:
                 self.problem(str(error), "tour", field="tour")
         return title, tour
 
-    def table(self, document: dict[str, Any], name: str) -> list[_Row]:
-        """Check each record of `[[name]]`; return each with the fields that passed."""
+    def table(self, document: dict[str, Any], name: str, start: int = 0) -> list[_Row]:
+        """Check each record of `[[name]]`; return each with the fields that passed. `start`: the
+        place of its first record in the file's table (the ones before it gathered, see
+        `bulk.Gathering`); the rest are then checked record by record."""
         raw = document.get(name, [])
         if not isinstance(raw, list):
             self.problem(f"expected an array of tables, written [[{name}]]", name)
             return []
-        fast = self._table_at_once(raw, name)
+        fast = self._table_at_once(raw, name) if not start else None
         if fast is not None:
             return fast
         good = []
         spec = tables.TABLES[name]
         required = [field for field, (_, needed) in spec.items() if needed]
         converters = {field: convert for field, (convert, _) in spec.items()}
-        for index, record in enumerate(raw):
+        for index, record in enumerate(raw, start):
             line = (name, index)
             if not isinstance(record, dict):
                 self.problem(

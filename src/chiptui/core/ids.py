@@ -48,8 +48,8 @@ class Ids(Set[str]):
 
     def in_order(self, kind: str) -> list[str]:
         """The ids of the records of `kind`, in file order."""
-        given = self._tables.get(kind)
-        return given if given is not None else [i for i, (table, _) in self._one_by_one.items() if table == kind]
+        claimed = [i for i, (table, _) in self._one_by_one.items() if table == kind]
+        return [*self._tables.get(kind, ()), *claimed]  # (a table's later records claimed one by one)
 
     def isdisjoint(self, other: Iterable[object]) -> bool:
         """Whether none of `other` is claimed (at C speed: a set of `other`, checked against each

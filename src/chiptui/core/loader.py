@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chiptui.core import parsing
-from chiptui.core.columns import DEFAULTS, loaded
+from chiptui.core.columns import DEFAULTS, events_of, loaded
 from chiptui.core.files import MAX_BYTES, Unreadable, read_regular
 from chiptui.core.model import (
     Chart,
@@ -104,7 +104,8 @@ def build(
     `lines` finds where its records are, for the messages. Every check of the format is here, so
     every document is checked the same way, wherever it was parsed from. With `spend`,
     the document is no one else's and a good one is used up (its records take their values).
-    `gathered`: its events checked as it was read (`bulk.Gathering`), if it holds none."""
+    `gathered`: its events checked as it was read (`bulk.Gathering`), if it holds none of them
+    (or only those from a piece in doubt on, checked here one by one after the gathered ones)."""
     from chiptui.core.checks import Checker, series_and_charts
     from chiptui.core.tables import TABLES
 
@@ -112,18 +113,21 @@ def build(
     title, tour = checker.top_level(document)
     tables: dict[str, list[Any]] = {}
     at_once = None  # the events as checked columns, when all passed at once
+    after = 0  # the events from this place on are checked one by one (see `bulk.Gathering.partial`)
     for name in TABLES:  # in the format's order (an id is its first record's)
         if name == "event":
             if gathered is None or gathered.columns is None:
                 at_once = checker.columns(document, name, DEFAULTS)
             else:
                 at_once = checker.given(name, gathered.columns, gathered.ids)
-        if name == "event" and at_once is not None:
+                if gathered.partial:  # the records from a piece in doubt on: one by one, after those
+                    after = len(at_once["id"])
+        if name == "event" and at_once is not None and not after:
             tables[name] = []
             if spend:  # a dict an event, let go before the events are made
                 document.pop(name, None)
         else:
-            tables[name] = checker.table(document, name)
+            tables[name] = checker.table(document, name, after if name == "event" else 0)
 
     units: dict[str, tuple[str, str, Where]] = {}
     events = tables["event"]
@@ -131,7 +135,7 @@ def build(
         places: Iterable[int] = range(len(at_once["id"]))
         if checker.knows("source", chain.from_iterable(set(at_once["sources"]))):  # (each distinct list once)
             places = compress(places, map(is_not, at_once["end"], repeat(None)))
-        events = checker.rows("event", at_once, ("id", "date", "end", "sources"), places)
+        events = [*checker.rows("event", at_once, ("id", "date", "end", "sources"), places), *events]
     elif checker.all_known(events, "sources", "source"):  # the common case: only the ends to look at
         events = [row for row in events if "end" in row.values]
     for row in events:
@@ -192,7 +196,7 @@ def build(
         name: [_RECORD_TYPES[name](**r.values) for r in rows] for name, rows in tables.items()
     }
     if at_once is not None:
-        built["event"] = loaded(at_once)  # in date order, none made yet
+        built["event"] = loaded(at_once) if not after else [*events_of(at_once), *built["event"]]
     return Timeline(
         title=title,
         sources={s.id: s for s in built["source"]},
@@ -225,8 +229,6 @@ def load_bytes(data: bytes, shown: str) -> Timeline:
     with _no_collection():
         events = Gathering("event", DEFAULTS)
         document, _ = parsing.document(text, shown, events)
-        if events.lost:  # a doubt once some pieces' events were let go: read whole, as parsed
-            document, _ = parsing.document(text, shown)
         del text  # a copy of the file as large as it: the lines are found again from the bytes if need be
         return build(document, shown, lambda: lines_of(decode(data, shown))(), spend=True, gathered=events)
 
