@@ -133,3 +133,41 @@ async def test_the_search_follows_the_bars_value_at_once() -> None:
         assert isinstance(screen, MainScreen)
         screen.query_one(SearchBar).value = "tsmc"
         assert screen.search is not None and screen.search.query == "tsmc" and screen.search  # no pause
+
+
+async def test_a_step_that_scrolls_the_list_draws_one_new_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list's lines are kept by what they show: scrolled by a row, only the new row and the
+    two the cursor left and reached are drawn again; a bookmark or the focus still shows."""
+    drawn: list[int] = []
+    event_line = TimelineList._event_line
+
+    def counted(self: TimelineList, position: int, width: int) -> Any:
+        drawn.append(position)
+        return event_line(self, position, width)
+
+    monkeypatch.setattr(TimelineList, "_event_line", counted)
+    app = make_app(load(bundled_timeline()), theme="chiptui", remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        listed = screen.query_one(TimelineList)
+        for _ in range(listed.size.height + 2):  # the cursor to the foot: each step now scrolls
+            await pilot.press("down")
+        await pilot.pause()
+        for _ in range(3):
+            top, drawn[:] = listed.scroll_y, []
+            await pilot.press("down")
+            await pilot.pause()
+            assert listed.scroll_y == top + 1 and len(set(drawn)) <= 3
+        assert "◆" not in "".join(strip.text for strip in listed.render_lines(listed.size.region))
+        await pilot.press("b")  # a bookmark on the cursor's event
+        await pilot.pause()
+        assert "◆" in "".join(strip.text for strip in listed.render_lines(listed.size.region))
+        cursor_row = listed.view.row_of[screen.cursor] - round(listed.scroll_y)
+        assert listed.has_focus
+        focused = listed.render_line(cursor_row)
+        screen.set_focus(None)
+        await pilot.pause()
+        assert listed.render_line(cursor_row).text == focused.text  # the same line, in the unfocused cursor's colours
+        assert list(listed.render_line(cursor_row)) != list(focused)

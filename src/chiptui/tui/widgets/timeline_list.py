@@ -13,6 +13,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -81,6 +82,10 @@ class TimelineList(ScrollView, can_focus=True):
         titles = view.timeline.titles()
         self.title_width = widest(titles)  # the longest title, so none is cut when there is room
         self._centre_next = False  # the first move after a new view centres the cursor
+        # Each row's line as drawn, by what it shows: a list that scrolls by a row draws one new
+        # line, not every line again. Cleared when the search, the bookmarks, the focus or the
+        # style change (they change lines that the key does not name).
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
 
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.view.rows))
@@ -92,7 +97,7 @@ class TimelineList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_to_cursor(center=True)
         self._centre_next = True
-        self.refresh()
+        self._redraw()
 
     def watch_cursor(self, old: int, new: int) -> None:
         """The cursor's rows drawn again: only the two that change, unless the list scrolled."""
@@ -107,9 +112,17 @@ class TimelineList(ScrollView, can_focus=True):
         self.refresh(*(Region(0, row_of[c] - top, width, 1) for c in (old, new)))
 
     def watch_search(self) -> None:
-        self.refresh()
+        self._redraw()
 
     def watch_bookmarks(self) -> None:
+        self._redraw()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()  # a new theme or style
+
+    def _redraw(self) -> None:
+        self._lines.clear()
         self.refresh()
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
@@ -137,10 +150,10 @@ class TimelineList(ScrollView, can_focus=True):
         self.call_after_refresh(self._scroll_to_cursor)  # a smaller window keeps the cursor in sight
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._redraw()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._redraw()
 
     @property
     def page(self) -> int:
@@ -162,9 +175,12 @@ class TimelineList(ScrollView, can_focus=True):
         if not 0 <= row < len(rows):
             return Strip.blank(width, self.visual_style.rich_style)
         item = rows[row]
-        if isinstance(item, Era):
-            return self._era_line(item, width)
-        return self._event_line(item, width)
+        key = (item, width, item == self.cursor)
+        line = self._lines.get(key)
+        if line is None:
+            line = self._era_line(item, width) if isinstance(item, Era) else self._event_line(item, width)
+            self._lines[key] = line
+        return line
 
     def _era_line(self, era: Era, width: int) -> Strip:
         style = self.get_component_rich_style("timeline-list--era")
