@@ -145,13 +145,12 @@ async def test_a_step_that_scrolls_the_list_draws_one_new_line(monkeypatch: pyte
         drawn.append(position)
         return event_line(self, position, width)
 
-    monkeypatch.setattr(TimelineList, "_event_line", counted)
     app = make_app(load(bundled_timeline()), theme="chiptui", remember=False)
     async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(TimelineList, "_event_line", counted)
         await pilot.pause()
-        screen = app.screen
+        listed, screen = app.screen.query_one(TimelineList), app.screen
         assert isinstance(screen, MainScreen)
-        listed = screen.query_one(TimelineList)
         for _ in range(listed.size.height + 2):  # the cursor to the foot: each step now scrolls
             await pilot.press("down")
         await pilot.pause()
