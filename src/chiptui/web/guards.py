@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -23,3 +24,26 @@ def host_name(netloc: str) -> str:
         return (urlsplit(f"//{netloc}").hostname or "").lower()
     except ValueError:
         return ""
+
+
+def tab_size(query: Mapping[str, str]) -> tuple[int, int]:
+    """The size a tab asks for (`?width=…&height=…`), as `terminal_size` allows it; a value
+    that is not a whole number is 80 wide or 24 high."""
+    return terminal_size(_whole(query.get("width", ""), 80), _whole(query.get("height", ""), 24)) or (80, 24)
+
+
+def _whole(text: str, default: int) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
+def refused(server: str, host: str, path: str, origin: str | None) -> str | None:
+    """Why the server refuses a request, or None: a page whose Host is not loopback while the
+    server is (DNS rebinding), and a websocket opened by a page of another origin."""
+    if host_name(server) in LOOPBACK and host_name(host) not in LOOPBACK:
+        return "chiptui serves loopback names only\n"
+    if path == "/ws" and origin is not None and urlsplit(origin).netloc.lower() != host.lower():
+        return "not a page of this server\n"
+    return None

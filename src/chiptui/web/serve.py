@@ -26,19 +26,19 @@ from asyncio.subprocess import PIPE, Process
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from aiohttp import web
 from textual_serve.app_service import AppService
-from textual_serve.server import Server, to_int
+from textual_serve.server import Server
 
 from chiptui.core.settings import SERVER_PID  # each app ends if the process this names does (cli.watch_server)
-from chiptui.web.guards import LOOPBACK, host_name, terminal_size
+from chiptui.web.guards import refused, tab_size, terminal_size
 
 log = logging.getLogger("chiptui.web.serve")
 
 QUIT_GRACE = 2.0  # seconds an app has to quit when asked, and again after SIGTERM
 SEND_TIMEOUT = 10.0  # seconds a write to an app may wait for it to read (it is stuck if longer)
+STDERR_GRACE = 0.5  # seconds to read what an app that ended wrote to stderr last
 SHUTDOWN_TIMEOUT = 3 * QUIT_GRACE  # how long the server waits for its connections on Ctrl+C
 MAX_SESSIONS = 32
 LINK = re.compile(r"<link\b[^>]*?\bhref=\"(?P<href>[^\"]*)\"[^>]*>\s*", re.IGNORECASE)
@@ -94,10 +94,16 @@ class AppSession(AppService):
 
     async def run(self) -> None:
         """Relay the app's output until it ends, then close the tab's connection: an app that
-        exits before it is ready (or crashes) must not leave the page waiting."""
+        exits before it is ready (or crashes) must not leave the page waiting. What it wrote to
+        stderr as it ended is passed on (textual-serve stops reading it as stdout ends, and could
+        drop the message of an app that cannot load its file)."""
         try:
             await super().run()
         finally:
+            stderr = self._process.stderr if self._process is not None else None
+            with suppress(Exception):
+                if stderr is not None and (rest := await asyncio.wait_for(stderr.read(), STDERR_GRACE)):
+                    sys.stdout.write(rest.decode("utf-8", "replace"))
             with suppress(Exception):
                 await self.remote_close()
 
@@ -184,13 +190,9 @@ class ChipServer(Server):
 
     @web.middleware
     async def _only_own(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        """Refuse requests of other sites: a page whose Host is not loopback while the server is
-        (DNS rebinding), and a websocket opened by another origin."""
-        if host_name(self.host) in LOOPBACK and host_name(request.host) not in LOOPBACK:
-            raise web.HTTPForbidden(text="chiptui serves loopback names only\n")
-        origin = request.headers.get("Origin")
-        if request.path == "/ws" and origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
-            raise web.HTTPForbidden(text="not a page of this server\n")
+        """Refuse requests of other sites (see `guards.refused`)."""
+        if (why := refused(self.host, request.host, request.path, request.headers.get("Origin"))) is not None:
+            raise web.HTTPForbidden(text=why)
         response: web.StreamResponse = await handler(request)
         return response
 
@@ -219,9 +221,7 @@ class ChipServer(Server):
         if self.closing or len(self.sessions) >= MAX_SESSIONS:
             raise web.HTTPServiceUnavailable(text="chiptui is stopping, or has too many tabs open\n")
         websocket = web.WebSocketResponse(heartbeat=15)
-        width, height = terminal_size(
-            to_int(request.query.get("width", "80"), 80), to_int(request.query.get("height", "24"), 24)
-        ) or (80, 24)
+        width, height = tab_size(request.query)
         session = AppSession(
             self.argv,
             self.groups,
