@@ -177,7 +177,7 @@ def checked(raw: list[Any], name: str, taken: AbstractSet[str]) -> list[tuple[st
         shapes = [frozenset(shape) for shape in set(map(tuple, raw))]  # each record's keys
         if not all(required <= shape <= allowed for shape in shapes):
             raise _Doubt
-        found = []
+        found, ids = [], []
         for field, (convert, _) in spec.items():
             having = sum(field in shape for shape in shapes)
             if not having:
@@ -186,7 +186,8 @@ def checked(raw: list[Any], name: str, taken: AbstractSet[str]) -> list[tuple[st
             column = list(map(itemgetter(field), present))
             good = _BULK.get(convert, _each(convert))(column)
             found.append((field, present, column, _shared(good) if field in SHARED else good))
-        ids = list(map(itemgetter("id"), raw))  # every one a valid id by now
+            if field == "id":
+                ids = good  # every record has one (it is required), a valid id by now
         if len(set(ids)) != len(ids) or not taken.isdisjoint(ids):
             raise _Doubt
     except _Doubt:

@@ -12,7 +12,7 @@ from operator import attrgetter
 
 import attrs
 
-from chiptui.core.columns import EventColumns, ascending, column, each_once, places, sort_keys, start_dates
+from chiptui.core.columns import EventColumns, column, date_order, each_once, places, start_dates
 from chiptui.core.matching import event_text
 from chiptui.core.records import (
     MONTHS,
@@ -104,10 +104,8 @@ def _sorted_events(events: Iterable[Event]) -> Sequence[Event]:
     if type(events) is EventColumns:
         return events
     events = list(events)
-    order = sort_keys(list(map(attrgetter("date"), events)))
-    if ascending(order):  # in order already
-        return tuple(events)
-    return tuple(map(events.__getitem__, sorted(range(len(events)), key=order.__getitem__)))
+    order = date_order(list(map(attrgetter("date"), events)))
+    return tuple(events) if order is None else tuple(map(events.__getitem__, order))
 
 
 @attrs.frozen(repr=False)

@@ -48,7 +48,7 @@ def document(text: str, shown: str, take: Gathering | None = None) -> tuple[dict
     TOML is read by rtoml where `fasttoml` is sure it gives tomllib's document (`take` gathering
     records as it is read), else by tomllib, whose errors (with line and column) are the messages."""
     from chiptui.core import fasttoml
-    from chiptui.core.locate import json_duplicate, json_lines, toml_lines
+    from chiptui.core.locate import json_duplicate
 
     if _JSON_START.match(text):
         import json  # only for a JSON file
@@ -68,16 +68,16 @@ def document(text: str, shown: str, take: Gathering | None = None) -> tuple[dict
             raise _too_long_number(text, shown) from None
         if not isinstance(document, dict):
             raise DataError([Problem(shown, "expected a JSON object at the top")])
-        return document, lambda: json_lines(text)
+        return document, lines_of(text)
     fast = fasttoml.read(text, fasttoml.PIECE, take)  # None: tomllib decides
     if fast is not None:
-        return fast, lambda: toml_lines(text)
+        return fast, lines_of(text)
     if take is not None:
         take.discard()
     import tomllib
 
     try:
-        return tomllib.loads(text), lambda: toml_lines(text)
+        return tomllib.loads(text), lines_of(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_AT_RE.match(str(error))
         if match:
